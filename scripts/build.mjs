@@ -1,0 +1,25 @@
+// Bundles src/ into dist/ with esbuild: one small entry chunk, and the SDKs, ora and each adapter
+// in chunks of their own that load only when a run needs them (see bench/ for why).
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+
+const outdir = new URL('../dist/', import.meta.url).pathname;
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.WECHAT_WRITER_BUILD_DEBUG ? false : true,
+  keepNames: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  banner: {
+    // Bundled CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});

@@ -1,0 +1,63 @@
+/** Every kind of provider failure, as it appears in `--json` as `error.type`. */
+export type ProviderErrorType =
+  | 'AUTH'
+  | 'PERMISSION'
+  | 'RATE_LIMIT'
+  | 'QUOTA_EXCEEDED'
+  | 'MODEL_NOT_FOUND'
+  | 'CONTEXT_LENGTH'
+  | 'CONTENT_FILTER'
+  | 'BAD_REQUEST'
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'SERVER_ERROR'
+  | 'OVERLOADED'
+  | 'BAD_RESPONSE'
+  | 'CANCELLED'
+  | 'UNKNOWN';
+
+/** Fields of a provider failure, serializable as-is. */
+export interface ProviderErrorFields {
+  type: ProviderErrorType;
+  message: string;
+  provider: string;
+  model: string;
+  status: number | null;
+  requestId: string | null;
+  retryable: boolean;
+  retryAfterMs: number | null;
+}
+
+/** The one error type every adapter throws. Its message never contains a key. */
+export class ProviderError extends Error implements ProviderErrorFields {
+  readonly type: ProviderErrorType;
+  readonly provider: string;
+  readonly model: string;
+  readonly status: number | null;
+  readonly requestId: string | null;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+
+  constructor(fields: ProviderErrorFields, options?: { cause?: unknown }) {
+    super(fields.message, options);
+    this.name = 'ProviderError';
+    this.type = fields.type;
+    this.provider = fields.provider;
+    this.model = fields.model;
+    this.status = fields.status;
+    this.requestId = fields.requestId;
+    this.retryable = fields.retryable;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+}
+
+const retryableTypes: ReadonlySet<ProviderErrorType> = new Set([
+  'RATE_LIMIT',
+  'SERVER_ERROR',
+  'OVERLOADED',
+  'TIMEOUT',
+  'NETWORK',
+]);
+
+/** Whether this kind of failure could succeed if the call were made again. */
+export const isRetryableType = (type: ProviderErrorType): boolean => retryableTypes.has(type);

@@ -1,0 +1,17 @@
+import { buildProgram } from './cli/build-program.js';
+import type { CommandIO } from './cli/command-io.js';
+import { handleError } from './cli/handle-error.js';
+import { ExitCode, type ExitCodeValue } from './errors/exit-codes.js';
+
+/** Runs the CLI with injected I/O and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCodeValue> {
+  let exitCode: ExitCodeValue = ExitCode.ok;
+  try {
+    await buildProgram(io, (code) => {
+      exitCode = code;
+    }).parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}

@@ -1,0 +1,27 @@
+import type { ResolvedModel } from '../providers/registry.js';
+
+/** Where the prompt came from, as reported in JSON (`prompt.source`). */
+export interface PromptSource {
+  text: string;
+  /** A file path, `stdin`, or `topic`. */
+  source: string;
+  topic: string | null;
+}
+
+/**
+ * Everything a run needs, validated up front: every usage and configuration error is found while
+ * building it, before any model is called.
+ */
+export interface RunPlan {
+  models: ResolvedModel[];
+  prompt: PromptSource;
+  system: string;
+  maxTokens: number | null;
+  temperature: number | null;
+  timeoutMs: number;
+  stream: boolean;
+  /** Absolute directory for the per-model Markdown files. */
+  outDir: string;
+  /** File-name-safe name of the piece being written. */
+  slug: string;
+}

@@ -1,0 +1,16 @@
+/** What an adapter needs to reach one model; built by the registry from env and preset data. */
+export interface AdapterConfig {
+  provider: string;
+  modelId: string;
+  apiKey: string | null;
+  baseURL: string;
+  /** The env var the key came from, named in AUTH errors. */
+  apiKeyEnv: string | null;
+  /** Chat Completions output-length parameter this endpoint accepts. */
+  maxTokensParam?: 'max_tokens' | 'max_completion_tokens';
+  /** Monotonic clock in milliseconds. */
+  now?: () => number;
+}
+
+/** Default monotonic clock. */
+export const monotonicNow = (): number => performance.now();

@@ -1,0 +1,85 @@
+import { ProviderError, isRetryableType, type ProviderErrorType } from '../errors/provider-error.js';
+import { mapHttpError } from './map-http-error.js';
+import { redactSecrets } from './redact-secrets.js';
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** The error classes both Stainless-generated SDKs (openai, @anthropic-ai/sdk) export. */
+export interface SdkErrorClasses {
+  APIError: ErrorClass;
+  APIUserAbortError: ErrorClass;
+  APIConnectionTimeoutError: ErrorClass;
+  APIConnectionError: ErrorClass;
+}
+
+/** Where a failure happened and what was in play, for the error message. */
+export interface SdkErrorContext {
+  provider: string;
+  model: string;
+  apiKeyEnv: string | null;
+  timeoutMs: number;
+  timedOut: boolean;
+  cancelled: boolean;
+  secrets: readonly (string | null | undefined)[];
+}
+
+interface ApiErrorShape {
+  status?: number;
+  error?: unknown;
+  headers?: Headers;
+  requestID?: string | null;
+}
+
+function simple(type: ProviderErrorType, detail: string, context: SdkErrorContext, cause: unknown): ProviderError {
+  return new ProviderError(
+    {
+      type,
+      message: redactSecrets(`${type}: ${detail}`, context.secrets),
+      provider: context.provider,
+      model: context.model,
+      status: null,
+      requestId: null,
+      retryable: isRetryableType(type),
+      retryAfterMs: null,
+    },
+    { cause },
+  );
+}
+
+/** Maps anything an SDK call threw to a typed {@link ProviderError}. */
+export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: SdkErrorContext): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const timeoutText = `no response for ${context.timeoutMs} ms; raise --timeout or try again`;
+  if (context.timedOut || error instanceof classes.APIConnectionTimeoutError) {
+    return simple('TIMEOUT', timeoutText, context, error);
+  }
+  if (context.cancelled || error instanceof classes.APIUserAbortError) {
+    return simple('CANCELLED', 'the call was cancelled', context, error);
+  }
+  if (error instanceof classes.APIConnectionError) {
+    const cause = (error as Error & { cause?: { message?: string; code?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? error.message;
+    return simple('NETWORK', `could not reach the provider (${reason}); check the base URL and your network`, context, error);
+  }
+  if (error instanceof classes.APIError) {
+    const apiError = error as Error & ApiErrorShape;
+    return mapHttpError({
+      provider: context.provider,
+      model: context.model,
+      status: apiError.status,
+      body: apiError.error,
+      headers: apiError.headers,
+      requestId: apiError.requestID ?? null,
+      apiKeyEnv: context.apiKeyEnv,
+      secrets: context.secrets,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return simple('BAD_RESPONSE', `the provider sent a response that could not be parsed (${error.message})`, context, error);
+  }
+  if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(error.message)) {
+    return simple('NETWORK', `the connection was cut (${error.message})`, context, error);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return simple('UNKNOWN', message, context, error);
+}

@@ -1,0 +1,23 @@
+import type { RunPlan } from '../plan/run-plan.js';
+import type { ModelResult } from '../run/model-result.js';
+
+/** The `--json` document: a public contract, extended and never broken. */
+export interface JsonReport {
+  version: 1;
+  /** Id of the stored run once history exists; null until then. */
+  runId: string | number | null;
+  startedAt: string;
+  prompt: { source: string; chars: number };
+  results: ModelResult[];
+}
+
+/** Builds the JSON report of a finished run. */
+export function buildJsonReport(plan: RunPlan, startedAt: Date, results: ModelResult[]): JsonReport {
+  return {
+    version: 1,
+    runId: null,
+    startedAt: startedAt.toISOString(),
+    prompt: { source: plan.prompt.source, chars: Array.from(plan.prompt.text).length },
+    results,
+  };
+}

@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { slugify } from '../plan/slugify.js';
+import type { ModelResult } from '../run/model-result.js';
+import { formatCount, formatDuration } from './format-metrics.js';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `20261121-100000`, in local time, for file names. */
+export function fileTimestamp(date: Date): string {
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+/** `{timestamp}_{slug}_{model}.md`, with the model id made file-name safe. */
+export function outputFileName(startedAt: Date, slug: string, modelId: string): string {
+  return `${fileTimestamp(startedAt)}_${slug}_${slugify(modelId, 60)}.md`;
+}
+
+/** The article with a small header (an HTML comment, invisible when rendered). */
+export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersion: string): string {
+  const served = result.responseModel ? ` (served as ${result.responseModel})` : '';
+  const ttft = result.ttftMs === null ? '' : `, first token ${formatDuration(result.ttftMs)}`;
+  const header = [
+    '<!--',
+    `model: ${result.model}${served}`,
+    `tokens: ${formatCount(result.usage.inputTokens)} in / ${formatCount(result.usage.outputTokens)} out`,
+    `latency: ${formatDuration(result.latencyMs)}${ttft}`,
+    `generated: ${startedAt.toISOString()} by wechat-writer ${toolVersion}`,
+    '-->',
+  ].join('\n');
+  return `${header}\n\n${result.text ?? ''}\n`;
+}
+
+/** Saves a successful result as Markdown and returns its absolute path. */
+export async function writeOutputFile(
+  result: ModelResult,
+  options: { outDir: string; slug: string; startedAt: Date; toolVersion: string },
+): Promise<string> {
+  const filePath = path.join(options.outDir, outputFileName(options.startedAt, options.slug, result.model));
+  await writeFile(filePath, renderOutputFile(result, options.startedAt, options.toolVersion), 'utf8');
+  return filePath;
+}

@@ -1,0 +1,227 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the fake server answers one model (matched by the request's `model`). */
+export interface FakeReply {
+  /** The pieces of text; streamed one SSE event each, concatenated otherwise. */
+  chunks?: string[];
+  /** Usage the server reports; `null` reports none. Default: { input: 11, output: 7 }. */
+  usage?: { input: number; output: number; cacheRead?: number; cacheWrite?: number; reasoning?: number } | null;
+  /** Reasoning / thinking text streamed before the answer. */
+  reasoning?: string;
+  finishReason?: string;
+  /** Answer with this HTTP error status and body instead. */
+  status?: number;
+  errorBody?: unknown;
+  headers?: Record<string, string>;
+  /** Wait before the headers are sent. */
+  delayMs?: number;
+  /** Stop sending (but keep the connection open) after this many stream events. */
+  stallAfterEvents?: number;
+  /** Model id the server says it used. Default: the requested id with a `-served` suffix. */
+  servedModel?: string;
+}
+
+/** One request as the server received it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+/** A local server on 127.0.0.1 speaking OpenAI Chat Completions and Anthropic Messages. */
+export interface FakeLlmServer {
+  url: string;
+  /** Base URL for the OpenAI SDK (`…/v1`). */
+  openaiBaseURL: string;
+  /** Base URL for the Anthropic SDK (the SDK adds `/v1/messages`). */
+  anthropicBaseURL: string;
+  requests: RecordedRequest[];
+  replies: Map<string, FakeReply>;
+  close(): Promise<void>;
+}
+
+const defaultChunks = (model: string) => [`# Title from ${model}\n\n`, 'Hello, ', '世界', '!'];
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function sendEvents(response: ServerResponse, events: string[], reply: FakeReply, headers: Record<string, string>) {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
+  for (const [index, event] of events.entries()) {
+    if (reply.stallAfterEvents !== undefined && index >= reply.stallAfterEvents) return; // leave it hanging
+    response.write(event);
+    await sleep(1);
+  }
+  response.end();
+}
+
+function openaiUsage(reply: FakeReply) {
+  const usage = reply.usage === undefined ? { input: 11, output: 7 } : reply.usage;
+  if (usage === null) return undefined;
+  return {
+    prompt_tokens: usage.input,
+    completion_tokens: usage.output,
+    total_tokens: usage.input + usage.output,
+    ...(usage.cacheRead !== undefined ? { prompt_tokens_details: { cached_tokens: usage.cacheRead } } : {}),
+    ...(usage.reasoning !== undefined ? { completion_tokens_details: { reasoning_tokens: usage.reasoning } } : {}),
+  };
+}
+
+async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse) {
+  const model = String(body.model);
+  const served = reply.servedModel ?? `${model}-served`;
+  const chunks = reply.chunks ?? defaultChunks(model);
+  const headers = { 'x-request-id': 'req_openai_123', ...reply.headers };
+  const usage = openaiUsage(reply);
+  const id = 'chatcmpl-fake1';
+  const created = 1_790_000_000;
+  if (!body.stream) {
+    sendJson(
+      response,
+      200,
+      {
+        id,
+        object: 'chat.completion',
+        created,
+        model: served,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: chunks.join(''), ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}), refusal: null },
+            logprobs: null,
+            finish_reason: reply.finishReason ?? 'stop',
+          },
+        ],
+        ...(usage ? { usage } : {}),
+      },
+      headers,
+    );
+    return;
+  }
+  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: served, choices, ...extra })}\n\n`;
+  const events = [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])];
+  if (reply.reasoning) events.push(chunk([{ index: 0, delta: { reasoning_content: reply.reasoning }, finish_reason: null }]));
+  for (const piece of chunks) events.push(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]));
+  events.push(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }]));
+  const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+  if (usage && includeUsage) events.push(chunk([], { usage }));
+  events.push('data: [DONE]\n\n');
+  await sendEvents(response, events, reply, headers);
+}
+
+async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse) {
+  const model = String(body.model);
+  const served = reply.servedModel ?? `${model}-served`;
+  const chunks = reply.chunks ?? defaultChunks(model);
+  const headers = { 'request-id': 'req_anthropic_456', ...reply.headers };
+  const usage = reply.usage === undefined ? { input: 11, output: 7 } : reply.usage;
+  const id = 'msg_fake1';
+  const fullUsage = usage
+    ? {
+        input_tokens: usage.input,
+        output_tokens: usage.output,
+        cache_creation_input_tokens: usage.cacheWrite ?? null,
+        cache_read_input_tokens: usage.cacheRead ?? null,
+      }
+    : undefined;
+  if (!body.stream) {
+    const content = [
+      ...(reply.reasoning ? [{ type: 'thinking', thinking: reply.reasoning, signature: 'sig' }] : []),
+      { type: 'text', text: chunks.join('') },
+    ];
+    sendJson(
+      response,
+      200,
+      { id, type: 'message', role: 'assistant', model: served, content, stop_reason: reply.finishReason ?? 'end_turn', stop_sequence: null, usage: fullUsage ?? {} },
+      headers,
+    );
+    return;
+  }
+  const event = (type: string, data: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+  const events = [
+    event('message_start', {
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: served,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: fullUsage ? { ...fullUsage, output_tokens: 1 } : {},
+      },
+    }),
+  ];
+  let blockIndex = 0;
+  if (reply.reasoning) {
+    events.push(event('content_block_start', { index: blockIndex, content_block: { type: 'thinking', thinking: '', signature: '' } }));
+    events.push(event('content_block_delta', { index: blockIndex, delta: { type: 'thinking_delta', thinking: reply.reasoning } }));
+    events.push(event('content_block_stop', { index: blockIndex }));
+    blockIndex += 1;
+  }
+  events.push(event('content_block_start', { index: blockIndex, content_block: { type: 'text', text: '' } }));
+  events.push(event('ping', {}));
+  for (const piece of chunks) events.push(event('content_block_delta', { index: blockIndex, delta: { type: 'text_delta', text: piece } }));
+  events.push(event('content_block_stop', { index: blockIndex }));
+  events.push(
+    event('message_delta', {
+      delta: { stop_reason: reply.finishReason ?? 'end_turn', stop_sequence: null },
+      usage: fullUsage ? { output_tokens: fullUsage.output_tokens } : {},
+    }),
+  );
+  events.push(event('message_stop', {}));
+  await sendEvents(response, events, reply, headers);
+}
+
+/** Starts the fake server on a random port of 127.0.0.1. */
+export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}): Promise<FakeLlmServer> {
+  const requests: RecordedRequest[] = [];
+  const replyMap = new Map(Object.entries(replies));
+  const server = createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request);
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      requests.push({ method: request.method ?? '', path, headers: request.headers, body });
+      const reply = replyMap.get(String(body.model)) ?? {};
+      if (reply.delayMs) await sleep(reply.delayMs);
+      if (reply.status) {
+        sendJson(response, reply.status, reply.errorBody ?? { error: { message: 'fake failure', type: 'server_error' } }, reply.headers);
+        return;
+      }
+      if (request.method === 'POST' && path === '/v1/chat/completions') return answerOpenAI(body, reply, response);
+      if (request.method === 'POST' && path === '/v1/messages') return answerAnthropic(body, reply, response);
+      sendJson(response, 404, { error: { message: `no route ${path}`, type: 'not_found' } });
+    })().catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: { message: String(error), type: 'server_error' } });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    openaiBaseURL: `${url}/v1`,
+    anthropicBaseURL: url,
+    requests,
+    replies: replyMap,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
