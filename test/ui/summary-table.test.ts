@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { emptyUsage } from '../../src/providers/language-model.js';
+import type { ModelResult } from '../../src/run/model-result.js';
+import { displayWidth, truncateToWidth } from '../../src/ui/display-width.js';
+import { renderSummaryTable } from '../../src/ui/summary-table.js';
+
+const ok = (model: string, text: string, overrides: Partial<ModelResult> = {}): ModelResult => ({
+  model,
+  provider: model.split(':')[0] ?? '',
+  status: 'ok',
+  text,
+  reasoning: null,
+  finishReason: { unified: 'stop', raw: 'stop' },
+  usage: { ...emptyUsage(), inputTokens: 12, outputTokens: 345 },
+  latencyMs: 1234,
+  ttftMs: 210,
+  responseModel: null,
+  requestId: null,
+  outputFile: `/work/out/${model}.md`,
+  error: null,
+  ...overrides,
+});
+
+describe('renderSummaryTable', () => {
+  it('aligns columns with Chinese titles and shows metrics, dashes for unknowns, and failures', () => {
+    const results: ModelResult[] = [
+      ok('openai:gpt', '# 如何在手机上写出好读的公众号文章：一份超长的标题测试\n\n正文'),
+      ok('mock:alpha', 'Plain English first line', { usage: emptyUsage(), ttftMs: null }),
+      { ...ok('anthropic:claude', ''), status: 'error', text: null, outputFile: null, usage: emptyUsage(), error: { type: 'RATE_LIMIT', message: 'RATE_LIMIT (HTTP 429): slow down', retryable: true, status: 429, requestId: null } },
+    ];
+    const output = renderSummaryTable(results, { colorLevel: 0, cwd: '/work' });
+    const lines = output.trimEnd().split('\n');
+    const tableLines = lines.filter((line) => /^[┌│├└]/.test(line));
+    expect(new Set(tableLines.map(displayWidth)).size).toBe(1);
+    expect(output).toContain('如何在手机上写出好读的公众号…');
+    expect(output).toContain('1.23 s');
+    expect(output).toContain('210 ms');
+    expect(output).toContain('out/openai:gpt.md');
+    expect(output).toMatch(/│ 345 │/);
+    expect(output).toMatch(/mock:alpha .*│ *— │ *— │/);
+    expect(output).toContain('✗ anthropic:claude: RATE_LIMIT (HTTP 429): slow down');
+    expect(output).not.toMatch(/\u001b\[/);
+  });
+
+  it('uses colors only when asked', () => {
+    expect(renderSummaryTable([ok('mock:a', 'x')], { colorLevel: 1, cwd: '/' })).toMatch(/\u001b\[/);
+  });
+});
+
+describe('display width', () => {
+  it('counts CJK as two columns and truncates by columns', () => {
+    expect(displayWidth('ab中文')).toBe(6);
+    expect(truncateToWidth('中文标题很长', 7)).toBe('中文标…');
+    expect(truncateToWidth('short', 10)).toBe('short');
+  });
+});
