@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors/provider-error.js';
+import { describe, expect, it } from 'vitest';
 import { createAnthropicMessagesModel, defaultAnthropicMaxTokens } from '../../src/providers/anthropic/anthropic-messages-model.js';
 import type { GenerateRequest } from '../../src/providers/language-model.js';
-import { startFakeLlmServer, type FakeLlmServer } from '../support/fake-llm-server.js';
+import { providerErrorOf, useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
-let server: FakeLlmServer;
-beforeAll(async () => {
-  server = await startFakeLlmServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.replies.clear();
-});
+const fakeServer = useFakeLlmServer();
 
 const secret = 'sk-ant-test-secret-abcdef123';
 const model = () =>
-  createAnthropicMessagesModel({ provider: 'anthropic', modelId: 'claude-test', apiKey: secret, baseURL: server.anthropicBaseURL, apiKeyEnv: 'ANTHROPIC_API_KEY' });
+  createAnthropicMessagesModel({ provider: 'anthropic', modelId: 'claude-test', apiKey: secret, baseURL: fakeServer().anthropicBaseURL, apiKeyEnv: 'ANTHROPIC_API_KEY' });
 const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
   modelId: 'claude-test',
   system: '你是编辑',
@@ -27,18 +18,9 @@ const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => (
   ...overrides,
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
 describe('Anthropic Messages adapter (real SDK, local server)', () => {
   it('streams text and merges usage from message_start and message_delta', async () => {
-    server.replies.set('claude-test', { chunks: ['# 标题\n', '春天'], usage: { input: 30, output: 12, cacheRead: 8, cacheWrite: 2 } });
+    fakeServer().replies.set('claude-test', { chunks: ['# 标题\n', '春天'], usage: { input: 30, output: 12, cacheRead: 8, cacheWrite: 2 } });
     const deltas: string[] = [];
     const result = await model().stream(request(), (delta) => deltas.push(delta.text));
 
@@ -50,7 +32,7 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
     expect(result.requestId).toBe('req_anthropic_456');
     expect(result.ttftMs).not.toBeNull();
 
-    const [sent] = server.requests;
+    const [sent] = fakeServer().requests;
     expect(sent?.path).toBe('/v1/messages');
     expect(sent?.headers['x-api-key']).toBe(secret);
     expect(sent?.body).toMatchObject({
@@ -64,7 +46,7 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
   });
 
   it('works without streaming, with thinking kept out of the text', async () => {
-    server.replies.set('claude-test', { chunks: ['正文'], reasoning: '思考过程', usage: { input: 4, output: 3 }, finishReason: 'max_tokens' });
+    fakeServer().replies.set('claude-test', { chunks: ['正文'], reasoning: '思考过程', usage: { input: 4, output: 3 }, finishReason: 'max_tokens' });
     const result = await model().generate(request());
     expect(result.text).toBe('正文');
     expect(result.reasoning).toBe('思考过程');
@@ -74,7 +56,7 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
   });
 
   it('streams thinking blocks into reasoning, not text', async () => {
-    server.replies.set('claude-test', { chunks: ['答案'], reasoning: '想法' });
+    fakeServer().replies.set('claude-test', { chunks: ['答案'], reasoning: '想法' });
     const result = await model().stream(request(), () => {});
     expect(result.text).toBe('答案');
     expect(result.reasoning).toBe('想法');
@@ -82,44 +64,44 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
 
   it('sends the required max_tokens when none is set', async () => {
     await model().generate(request({ maxTokens: null, temperature: null, system: null }));
-    const body = server.requests[0]?.body ?? {};
+    const body = fakeServer().requests[0]?.body ?? {};
     expect(body.max_tokens).toBe(defaultAnthropicMaxTokens);
     expect(body).not.toHaveProperty('temperature');
     expect(body).not.toHaveProperty('system');
   });
 
   it('gives null token counts when the server reports none', async () => {
-    server.replies.set('claude-test', { usage: null });
+    fakeServer().replies.set('claude-test', { usage: null });
     const result = await model().stream(request(), () => {});
     expect(result.usage.inputTokens).toBeNull();
     expect(result.usage.outputTokens).toBeNull();
   });
 
   it('maps 529 overloaded_error to OVERLOADED and 401 to AUTH without leaking the key', async () => {
-    server.replies.set('claude-test', { status: 529, errorBody: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
-    const overloaded = await failureOf(model().stream(request(), () => {}));
+    fakeServer().replies.set('claude-test', { status: 529, errorBody: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    const overloaded = await providerErrorOf(model().stream(request(), () => {}));
     expect(overloaded).toMatchObject({ type: 'OVERLOADED', retryable: true, status: 529 });
 
-    server.replies.set('claude-test', { status: 401, errorBody: { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${secret}` } } });
-    const auth = await failureOf(model().generate(request()));
+    fakeServer().replies.set('claude-test', { status: 401, errorBody: { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${secret}` } } });
+    const auth = await providerErrorOf(model().generate(request()));
     expect(auth.type).toBe('AUTH');
     expect(auth.message).toContain('ANTHROPIC_API_KEY');
     expect(auth.message).not.toContain(secret);
-    expect(server.requests).toHaveLength(2);
+    expect(fakeServer().requests).toHaveLength(2);
   });
 
   it('maps the credit-balance 400 to QUOTA_EXCEEDED', async () => {
-    server.replies.set('claude-test', {
+    fakeServer().replies.set('claude-test', {
       status: 400,
       errorBody: { type: 'error', error: { type: 'invalid_request_error', message: 'Your credit balance is too low to access the Anthropic API.' } },
     });
-    const error = await failureOf(model().generate(request()));
+    const error = await providerErrorOf(model().generate(request()));
     expect(error).toMatchObject({ type: 'QUOTA_EXCEEDED', retryable: false });
   });
 
   it('aborts a stalled stream as TIMEOUT', async () => {
-    server.replies.set('claude-test', { stallAfterEvents: 3 });
-    const error = await failureOf(model().stream(request({ timeoutMs: 300 }), () => {}));
+    fakeServer().replies.set('claude-test', { stallAfterEvents: 3 });
+    const error = await providerErrorOf(model().stream(request({ timeoutMs: 300 }), () => {}));
     expect(error.type).toBe('TIMEOUT');
   });
 });

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/errors/provider-error.js';
+import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../src/providers/language-model.js';
 import { createOpenAIChatModel } from '../../src/providers/openai/openai-chat-model.js';
-import { startFakeLlmServer, type FakeLlmServer } from '../support/fake-llm-server.js';
+import { startFakeLlmServer } from '../support/fake-llm-server.js';
+import { providerErrorOf, useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
-let server: FakeLlmServer;
-beforeAll(async () => {
-  server = await startFakeLlmServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.replies.clear();
-});
+const fakeServer = useFakeLlmServer();
 
 const secret = 'sk-test-openai-secret-123456';
 const model = () =>
-  createOpenAIChatModel({ provider: 'openai', modelId: 'gpt-test', apiKey: secret, baseURL: server.openaiBaseURL, apiKeyEnv: 'OPENAI_API_KEY' });
+  createOpenAIChatModel({ provider: 'openai', modelId: 'gpt-test', apiKey: secret, baseURL: fakeServer().openaiBaseURL, apiKeyEnv: 'OPENAI_API_KEY' });
 const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
   modelId: 'gpt-test',
   system: '你是编辑',
@@ -27,18 +19,9 @@ const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => (
   ...overrides,
 });
 
-async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
 describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   it('streams text with include_usage and reports exactly the usage the server sent', async () => {
-    server.replies.set('gpt-test', { chunks: ['# 标题\n', '你好', '，世界'], usage: { input: 21, output: 9, cacheRead: 4, reasoning: 3 } });
+    fakeServer().replies.set('gpt-test', { chunks: ['# 标题\n', '你好', '，世界'], usage: { input: 21, output: 9, cacheRead: 4, reasoning: 3 } });
     const deltas: string[] = [];
     const result = await model().stream(request(), (delta) => deltas.push(delta.text));
 
@@ -51,7 +34,7 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
     expect(result.ttftMs).not.toBeNull();
     expect(result.latencyMs).toBeGreaterThanOrEqual(result.ttftMs ?? 0);
 
-    const [sent] = server.requests;
+    const [sent] = fakeServer().requests;
     expect(sent?.path).toBe('/v1/chat/completions');
     expect(sent?.headers.authorization).toBe(`Bearer ${secret}`);
     expect(sent?.body).toMatchObject({
@@ -68,18 +51,18 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   });
 
   it('works without streaming and reports no TTFT', async () => {
-    server.replies.set('gpt-test', { chunks: ['整篇', '文章'], usage: { input: 5, output: 2 }, finishReason: 'length' });
+    fakeServer().replies.set('gpt-test', { chunks: ['整篇', '文章'], usage: { input: 5, output: 2 }, finishReason: 'length' });
     const result = await model().generate(request());
     expect(result.text).toBe('整篇文章');
     expect(result.ttftMs).toBeNull();
     expect(result.usage.inputTokens).toBe(5);
     expect(result.usage.outputTokens).toBe(2);
     expect(result.finishReason).toEqual({ unified: 'length', raw: 'length' });
-    expect(server.requests[0]?.body.stream).toBe(false);
+    expect(fakeServer().requests[0]?.body.stream).toBe(false);
   });
 
   it('gives null token counts when the server reports no usage', async () => {
-    server.replies.set('gpt-test', { usage: null });
+    fakeServer().replies.set('gpt-test', { usage: null });
     const streamed = await model().stream(request(), () => {});
     const whole = await model().generate(request());
     expect(streamed.usage.inputTokens).toBeNull();
@@ -88,7 +71,7 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   });
 
   it('keeps reasoning_content out of the article text', async () => {
-    server.replies.set('gpt-test', { reasoning: '先想一想', chunks: ['正文'] });
+    fakeServer().replies.set('gpt-test', { reasoning: '先想一想', chunks: ['正文'] });
     const result = await model().stream(request(), () => {});
     expect(result.text).toBe('正文');
     expect(result.reasoning).toBe('先想一想');
@@ -96,36 +79,36 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
 
   it('omits max tokens and temperature when not set', async () => {
     await model().generate(request({ maxTokens: null, temperature: null, system: null }));
-    const body = server.requests[0]?.body ?? {};
+    const body = fakeServer().requests[0]?.body ?? {};
     expect(body).not.toHaveProperty('max_completion_tokens');
     expect(body).not.toHaveProperty('temperature');
     expect(body.messages).toEqual([{ role: 'user', content: '写一篇文章' }]);
   });
 
   it('maps 401 to AUTH naming the env var, without the key, and makes exactly one request', async () => {
-    server.replies.set('gpt-test', { status: 401, errorBody: { error: { message: `Incorrect API key provided: ${secret}`, type: 'invalid_request_error', code: 'invalid_api_key' } } });
-    const error = await failureOf(model().stream(request(), () => {}));
+    fakeServer().replies.set('gpt-test', { status: 401, errorBody: { error: { message: `Incorrect API key provided: ${secret}`, type: 'invalid_request_error', code: 'invalid_api_key' } } });
+    const error = await providerErrorOf(model().stream(request(), () => {}));
     expect(error.type).toBe('AUTH');
     expect(error.status).toBe(401);
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('OPENAI_API_KEY');
     expect(error.message).not.toContain(secret);
-    expect(server.requests).toHaveLength(1);
+    expect(fakeServer().requests).toHaveLength(1);
   });
 
   it('maps 429 to RATE_LIMIT with the server-requested wait, and insufficient_quota to QUOTA_EXCEEDED', async () => {
-    server.replies.set('gpt-test', { status: 429, headers: { 'retry-after-ms': '1500' }, errorBody: { error: { message: 'slow down', type: 'requests' } } });
-    const limited = await failureOf(model().generate(request()));
+    fakeServer().replies.set('gpt-test', { status: 429, headers: { 'retry-after-ms': '1500' }, errorBody: { error: { message: 'slow down', type: 'requests' } } });
+    const limited = await providerErrorOf(model().generate(request()));
     expect(limited).toMatchObject({ type: 'RATE_LIMIT', retryable: true, retryAfterMs: 1500 });
-    server.replies.set('gpt-test', { status: 429, errorBody: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } } });
-    const quota = await failureOf(model().generate(request()));
+    fakeServer().replies.set('gpt-test', { status: 429, errorBody: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } } });
+    const quota = await providerErrorOf(model().generate(request()));
     expect(quota).toMatchObject({ type: 'QUOTA_EXCEEDED', retryable: false });
-    expect(server.requests).toHaveLength(2);
+    expect(fakeServer().requests).toHaveLength(2);
   });
 
   it('aborts a stream that stalls after its headers as TIMEOUT', async () => {
-    server.replies.set('gpt-test', { stallAfterEvents: 2 });
-    const error = await failureOf(model().stream(request({ timeoutMs: 300 }), () => {}));
+    fakeServer().replies.set('gpt-test', { stallAfterEvents: 2 });
+    const error = await providerErrorOf(model().stream(request({ timeoutMs: 300 }), () => {}));
     expect(error.type).toBe('TIMEOUT');
   });
 
@@ -133,7 +116,7 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
     const closed = await startFakeLlmServer();
     await closed.close();
     const offline = createOpenAIChatModel({ provider: 'openai', modelId: 'gpt-test', apiKey: secret, baseURL: closed.openaiBaseURL, apiKeyEnv: 'OPENAI_API_KEY' });
-    const error = await failureOf(offline.generate(request()));
+    const error = await providerErrorOf(offline.generate(request()));
     expect(error.type).toBe('NETWORK');
     expect(error.message).not.toContain(secret);
   });
