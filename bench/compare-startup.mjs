@@ -67,8 +67,7 @@ function timeRun(command, options) {
 
 /** Throws with a readable message unless the run exited 0 (and passes the command's own check). */
 function verify(command, run) {
-  const problem =
-    run.code !== 0 ? `exited with ${run.signal ?? `code ${run.code}`}` : command.check ? command.check(run.stdout) : null;
+  const problem = run.code !== 0 ? `exited with ${run.signal ?? `code ${run.code}`}` : command.check ? command.check(run.stdout) : null;
   if (problem) {
     const tail = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-15).join('\n');
     throw new Error(`${command.label} ${problem}\n  command: node ${command.args.join(' ')}\n${tail}`);

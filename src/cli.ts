@@ -1,8 +1,21 @@
 import { createNodeIO } from './cli/node-io.js';
+import { ExitCode } from './errors/exit-codes.js';
 import { main } from './main.js';
 
-/** Entry point used by bin/: the only place that touches the process. */
+/**
+ * Entry point used by bin/: the only place that touches the process. The first Ctrl-C aborts the
+ * run (finished results are kept and reported); a second one exits at once.
+ */
 export async function runCli(argv: readonly string[], toolVersion: string): Promise<void> {
-  const code = await main(argv, createNodeIO(toolVersion));
-  process.exitCode = code;
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    process.exitCode = await main(argv, createNodeIO(toolVersion, controller.signal));
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }

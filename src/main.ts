@@ -12,6 +12,6 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
     }).parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, argv.includes('--debug'));
   }
 }

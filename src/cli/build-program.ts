@@ -12,8 +12,8 @@ Examples:
   $ cat brief.md | wechat-writer -m all -p -                          every provider with a key
   $ wechat-writer models                                              list providers and keys
 
-Exit codes: 0 all models succeeded, 1 at least one failed, 2 usage or configuration error
-(nothing was called), 130 interrupted.`;
+Exit codes: 0 all models succeeded (a fallback's success counts), 1 at least one failed,
+2 usage or configuration error (nothing was called), 130 interrupted (finished results are kept).`;
 
 /** The commander program. Commands stay thin: they parse, then hand over to run… functions. */
 export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) => void): Command {
@@ -28,8 +28,13 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--json', 'print one JSON document on stdout and nothing else', false)
     .option('--max-tokens <n>', 'maximum output tokens')
     .option('--temperature <t>', 'sampling temperature, 0 to 2')
-    .addOption(new Option('--timeout <ms>', 'longest wait for a response to start and between streamed pieces').default(undefined, '120000'))
+    .addOption(
+      new Option('--timeout <ms>', 'longest wait for a response to start and between streamed pieces').default(undefined, '120000'),
+    )
     .option('--no-stream', 'wait for whole responses instead of streaming')
+    .addOption(new Option('--retries <n>', 'retries after the first attempt, 0 to 10').default(undefined, '2'))
+    .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')
+    .option('--debug', 'show stack traces and error causes (keys are still hidden)', false)
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .addHelpText('after', examples)

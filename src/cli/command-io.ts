@@ -14,5 +14,10 @@ export interface CommandIO {
   currentDate(): Date;
   readTextFile(filePath: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Creates a directory (and parents) and checks it can be written. */
   makeDirectory(directory: string): Promise<void>;
+  /** Waits, or rejects as soon as the signal aborts. */
+  sleep(milliseconds: number, signal?: AbortSignal): Promise<void>;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
 }

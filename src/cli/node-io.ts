@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parse } from 'dotenv';
+import { InterruptedError } from '../errors/interrupted-error.js';
 import type { Env } from '../providers/registry.js';
 import type { CommandIO } from './command-io.js';
 
@@ -16,14 +19,22 @@ export function loadEnvironment(cwd: string, processEnv: NodeJS.ProcessEnv): Env
   return { ...fromFile, ...processEnv };
 }
 
-async function readAllStdin(): Promise<string> {
+async function readAllStdin(signal: AbortSignal): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const interrupted = new Promise<never>((_resolve, reject) => {
+    const onAbort = () => reject(new InterruptedError());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const read = (async () => {
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  })();
+  return Promise.race([read, interrupted]);
 }
 
 /** CommandIO backed by the real process. */
-export function createNodeIO(toolVersion: string): CommandIO {
+export function createNodeIO(toolVersion: string, signal: AbortSignal): CommandIO {
   const cwd = process.cwd();
   return {
     stdout: process.stdout,
@@ -34,9 +45,12 @@ export function createNodeIO(toolVersion: string): CommandIO {
     now: () => performance.now(),
     currentDate: () => new Date(),
     readTextFile: (filePath) => readFile(filePath, 'utf8'),
-    readStdin: readAllStdin,
+    readStdin: () => readAllStdin(signal),
     makeDirectory: async (directory) => {
       await mkdir(directory, { recursive: true });
+      await access(directory, constants.W_OK);
     },
+    sleep: (milliseconds, abortSignal) => sleep(milliseconds, undefined, { signal: abortSignal }),
+    signal,
   };
 }

@@ -26,6 +26,8 @@ export interface ProviderErrorFields {
   requestId: string | null;
   retryable: boolean;
   retryAfterMs: number | null;
+  /** Text streamed before the failure (a stream cut midway), or null. */
+  partialText?: string | null;
 }
 
 /** The one error type every adapter throws. Its message never contains a key. */
@@ -37,6 +39,7 @@ export class ProviderError extends Error implements ProviderErrorFields {
   readonly requestId: string | null;
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
+  readonly partialText: string | null;
 
   constructor(fields: ProviderErrorFields, options?: { cause?: unknown }) {
     super(fields.message, options);
@@ -48,16 +51,22 @@ export class ProviderError extends Error implements ProviderErrorFields {
     this.requestId = fields.requestId;
     this.retryable = fields.retryable;
     this.retryAfterMs = fields.retryAfterMs;
+    this.partialText = fields.partialText ?? null;
+  }
+
+  /** The same error, carrying the text that arrived before it. */
+  withPartialText(partialText: string): ProviderError {
+    return new ProviderError({ ...this.fields(), partialText }, { cause: this.cause });
+  }
+
+  /** The plain fields, e.g. for JSON. */
+  fields(): ProviderErrorFields {
+    const { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText } = this;
+    return { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText };
   }
 }
 
-const retryableTypes: ReadonlySet<ProviderErrorType> = new Set([
-  'RATE_LIMIT',
-  'SERVER_ERROR',
-  'OVERLOADED',
-  'TIMEOUT',
-  'NETWORK',
-]);
+const retryableTypes: ReadonlySet<ProviderErrorType> = new Set(['RATE_LIMIT', 'SERVER_ERROR', 'OVERLOADED', 'TIMEOUT', 'NETWORK']);
 
 /** Whether this kind of failure could succeed if the call were made again. */
 export const isRetryableType = (type: ProviderErrorType): boolean => retryableTypes.has(type);

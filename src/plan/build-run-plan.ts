@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
-import { resolveModelList, type Env } from '../providers/registry.js';
+import { resolveModelList, type Env, type ResolvedModel } from '../providers/registry.js';
+import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { defaultSystemPrompt, promptFromTopic } from './default-system-prompt.js';
-import { parseNumberInRange, parsePositiveInteger } from './parse-number-option.js';
+import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from './parse-number-option.js';
 import type { PromptSource, RunPlan } from './run-plan.js';
 import { slugify } from './slugify.js';
 
@@ -16,6 +17,8 @@ export interface CompareOptions {
   maxTokens?: string;
   temperature?: string;
   timeout?: string;
+  retries?: string;
+  fallback?: string;
   stream: boolean;
 }
 
@@ -32,12 +35,26 @@ export const defaultTimeoutMs = 120_000;
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
+const fileProblems: Record<string, string> = {
+  ENOENT: 'does not exist',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'is not readable (permission denied)',
+  EPERM: 'is not readable (permission denied)',
+};
+
 async function readFileOption(flag: string, filePath: string, deps: PlanDeps): Promise<string> {
+  let text: string;
   try {
-    return await deps.readTextFile(path.resolve(deps.cwd, filePath));
+    text = await deps.readTextFile(path.resolve(deps.cwd, filePath));
   } catch (error) {
-    throw new UsageError(`cannot read ${flag} file "${filePath}" (${errorCode(error)}): check the path given to ${flag}`);
+    const code = errorCode(error);
+    const problem = fileProblems[code] ?? `cannot be read (${code})`;
+    throw new UsageError(`the ${flag} file "${filePath}" ${problem}: give the path of a text file to ${flag}`);
   }
+  if (text.includes('\u0000') || text.includes('\ufffd')) {
+    throw new UsageError(`the ${flag} file "${filePath}" looks binary, not UTF-8 text: give a Markdown or text file to ${flag}`);
+  }
+  return text;
 }
 
 async function readPrompt(options: CompareOptions, deps: PlanDeps): Promise<PromptSource> {
@@ -64,8 +81,22 @@ function slugFor(prompt: PromptSource): string {
   return slugify(firstLine.replace(/^#+\s*/, ''));
 }
 
+function resolveFallback(spec: string, env: Env): ResolvedModel {
+  if (spec.includes(',') || spec.trim() === 'all') {
+    throw new UsageError(`--fallback takes one model id or alias, got "${spec}"`);
+  }
+  const [fallback] = resolveModelList(spec, env);
+  if (!fallback) throw new UsageError('--fallback is empty: give a model id or alias, e.g. --fallback claude');
+  return fallback;
+}
+
 /** Validates options against the environment and builds the plan; throws UsageError on bad input. */
 export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Promise<RunPlan> {
+  if (options.models !== undefined && options.models.trim() === '') {
+    throw new UsageError(
+      '--models is empty: give comma-separated ids or aliases, e.g. --models mock:alpha,gpt (list them: wechat-writer models)',
+    );
+  }
   const modelList = options.models ?? deps.env.WECHAT_WRITER_MODELS;
   if (!modelList || modelList.trim() === '') {
     throw new UsageError('no models selected: pass --models (e.g. --models mock:alpha,gpt) or set WECHAT_WRITER_MODELS');
@@ -74,13 +105,36 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
   const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
   const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
+  const retries = options.retries === undefined ? defaultRetryPolicy.retries : parseWholeNumberInRange('--retries', options.retries, 0, 10);
+  const fallback = options.fallback === undefined ? null : resolveFallback(options.fallback, deps.env);
   const prompt = await readPrompt(options, deps);
   const system = options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt;
   const outDir = path.resolve(deps.cwd, options.out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));
   try {
     await deps.makeDirectory(outDir);
   } catch (error) {
-    throw new UsageError(`cannot create output directory "${outDir}" (${errorCode(error)}): pass --out <dir> or set OUTPUT_DIR`);
+    const code = errorCode(error);
+    const problem = {
+      EEXIST: 'exists and is not a directory',
+      ENOTDIR: 'is inside a file, not a directory',
+      EACCES: 'is not writable',
+      EROFS: 'is on a read-only file system',
+    }[code];
+    throw new UsageError(
+      `the output directory "${outDir}" ${problem ?? `cannot be written (${code})`}: pass --out <dir> or set OUTPUT_DIR`,
+    );
   }
-  return { models, prompt, system, maxTokens, temperature, timeoutMs, stream: options.stream, outDir, slug: slugFor(prompt) };
+  return {
+    models,
+    prompt,
+    system,
+    maxTokens,
+    temperature,
+    timeoutMs,
+    stream: options.stream,
+    retryPolicy: { ...defaultRetryPolicy, retries },
+    fallback,
+    outDir,
+    slug: slugFor(prompt),
+  };
 }

@@ -17,3 +17,12 @@ export function parseNumberInRange(flag: string, value: string, min: number, max
   }
   return parsed;
 }
+
+/** Parses a whole number in [min, max] given to `flag`, or fails naming the flag and range. */
+export function parseWholeNumberInRange(flag: string, value: string, min: number, max: number): number {
+  const parsed = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || parsed < min || parsed > max) {
+    throw new UsageError(`${flag} takes a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return parsed;
+}

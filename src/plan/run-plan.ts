@@ -1,4 +1,5 @@
 import type { ResolvedModel } from '../providers/registry.js';
+import type { RetryPolicy } from '../run/retry-policy.js';
 
 /** Where the prompt came from, as reported in JSON (`prompt.source`). */
 export interface PromptSource {
@@ -20,6 +21,9 @@ export interface RunPlan {
   temperature: number | null;
   timeoutMs: number;
   stream: boolean;
+  retryPolicy: RetryPolicy;
+  /** Model that takes over a model's prompt when it still fails after its retries. */
+  fallback: ResolvedModel | null;
   /** Absolute directory for the per-model Markdown files. */
   outDir: string;
   /** File-name-safe name of the piece being written. */

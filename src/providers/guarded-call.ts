@@ -5,13 +5,15 @@ import { mapSdkError, type SdkErrorClasses } from './map-sdk-error.js';
 
 /**
  * Runs one SDK call under the idle timeout and the caller's signal, and turns whatever it throws
- * into a typed ProviderError. `touch` restarts the idle wait (call it on every stream chunk).
+ * into a typed ProviderError. `touch` restarts the idle wait (call it on every stream chunk);
+ * `partialText` tells what a stream had delivered when it failed.
  */
 export async function guardedCall<T>(
   config: AdapterConfig,
   classes: SdkErrorClasses,
   request: GenerateRequest,
   run: (signal: AbortSignal, touch: () => void) => Promise<T>,
+  partialText: () => string = () => '',
 ): Promise<T> {
   const timer = startIdleTimer(request.timeoutMs, request.signal);
   try {
@@ -20,7 +22,7 @@ export async function guardedCall<T>(
     if (timer.signal.aborted) throw timer.signal.reason;
     return value;
   } catch (error) {
-    throw mapSdkError(error, classes, {
+    const mapped = mapSdkError(error, classes, {
       provider: config.provider,
       model: request.modelId,
       apiKeyEnv: config.apiKeyEnv,
@@ -29,6 +31,8 @@ export async function guardedCall<T>(
       cancelled: timer.cancelled,
       secrets: [config.apiKey],
     });
+    const partial = partialText();
+    throw partial === '' ? mapped : mapped.withPartialText(partial);
   } finally {
     timer.dispose();
   }

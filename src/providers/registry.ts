@@ -72,7 +72,10 @@ export function resolveModel(spec: string, env: Env): ResolvedModel {
   if (!definition) throw new UsageError(`unknown model "${trimmed}": ${knownNamesHint()}`);
   const status = providerStatus(definition, env);
   const modelId = separator === -1 ? status.defaultModel : trimmed.slice(separator + 1).trim();
-  if (modelId === '') throw new UsageError(`model id missing in "${trimmed}": write ${definition.id}:<model>, e.g. ${definition.id}:${definition.defaultModel}`);
+  if (modelId === '')
+    throw new UsageError(
+      `model id missing in "${trimmed}": write ${definition.id}:<model>, e.g. ${definition.id}:${definition.defaultModel}`,
+    );
   const keyEnv = firstSet(env, definition.apiKeyEnvs);
   return {
     id: `${definition.id}:${modelId}`,

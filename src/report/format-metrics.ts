@@ -25,5 +25,8 @@ export function extractTitle(text: string | null): string {
   const lines = text.split('\n').map((line) => line.trim());
   const heading = lines.find((line) => /^#{1,6}\s/.test(line));
   const first = heading ?? lines.find((line) => line !== '') ?? '';
-  return first.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').trim();
+  return first
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\*\*/g, '')
+    .trim();
 }

@@ -18,7 +18,8 @@ export function outputFileName(startedAt: Date, slug: string, modelId: string): 
 
 /** The article with a small header (an HTML comment, invisible when rendered). */
 export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersion: string): string {
-  const served = result.responseModel ? ` (served as ${result.responseModel})` : '';
+  const servedBy = result.servedBy && result.servedBy !== result.model ? `, served by fallback ${result.servedBy}` : '';
+  const served = `${servedBy}${result.responseModel ? ` (API model ${result.responseModel})` : ''}`;
   const ttft = result.ttftMs === null ? '' : `, first token ${formatDuration(result.ttftMs)}`;
   const header = [
     '<!--',
@@ -26,12 +27,13 @@ export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersi
     `tokens: ${formatCount(result.usage.inputTokens)} in / ${formatCount(result.usage.outputTokens)} out`,
     `latency: ${formatDuration(result.latencyMs)}${ttft}`,
     `generated: ${startedAt.toISOString()} by wechat-writer ${toolVersion}`,
+    ...(result.incomplete ? [`INCOMPLETE: the reply was cut off (${result.error?.type}); this is the text that arrived`] : []),
     '-->',
   ].join('\n');
   return `${header}\n\n${result.text ?? ''}\n`;
 }
 
-/** Saves a successful result as Markdown and returns its absolute path. */
+/** Saves a result's text (complete, or partial when cut off) as Markdown and returns its absolute path. */
 export async function writeOutputFile(
   result: ModelResult,
   options: { outDir: string; slug: string; startedAt: Date; toolVersion: string },

@@ -8,6 +8,8 @@ export interface ResultError {
   retryable: boolean;
   status: number | null;
   requestId: string | null;
+  /** How long the server asked to wait before a retry, when it said. */
+  retryAfterMs: number | null;
 }
 
 /**
@@ -15,10 +17,13 @@ export interface ResultError {
  * read this same object.
  */
 export interface ModelResult {
-  /** Canonical `provider:model` id. */
+  /** Canonical `provider:model` id of the model asked for. */
   model: string;
   provider: string;
   status: 'ok' | 'error';
+  /** The model that produced the text: `model` itself, or the fallback; null when nothing did. */
+  servedBy: string | null;
+  /** The article; on a failure, the text streamed before it (see `incomplete`), else null. */
   text: string | null;
   reasoning: string | null;
   finishReason: FinishReason | null;
@@ -28,6 +33,12 @@ export interface ModelResult {
   /** The model id the API says it used. */
   responseModel: string | null;
   requestId: string | null;
+  /** Requests made for this result, retries and fallback included. */
+  attempts: number;
+  /** True when `text` is only what arrived before the stream failed. */
+  incomplete: boolean;
+  /** Set when the fallback model served this result (or was tried): the primary's failure. */
+  fallback: { from: string; error: ResultError } | null;
   /** Absolute path of the saved Markdown, when one was written. */
   outputFile: string | null;
   error: ResultError | null;

@@ -1,105 +1,101 @@
-import { ProviderError } from '../errors/provider-error.js';
-import { emptyUsage, type GenerateRequest, type LanguageModel } from '../providers/language-model.js';
+import type { ProviderError } from '../errors/provider-error.js';
+import { emptyUsage, type GenerateRequest, type GenerateResult } from '../providers/language-model.js';
 import { redactSecrets } from '../providers/redact-secrets.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RunPlan } from '../plan/run-plan.js';
-import type { ModelResult } from './model-result.js';
+import { callWithRetries, type RetryBudget } from './call-with-retries.js';
+import type { ModelResult, ResultError } from './model-result.js';
+import type { RunDeps } from './run-deps.js';
 
-/** What the runner tells its subscribers (UI, files, history) as a run goes. */
-export interface RunEvents {
-  started?(model: ResolvedModel, index: number, total: number): void;
-  delta?(model: ResolvedModel, text: string): void;
-  /**
-   * Awaited before the next model starts, so a finished result is saved before anything else can
-   * fail. May return the result amended (e.g. with its `outputFile`).
-   */
-  finished?(result: ModelResult, model: ResolvedModel): void | ModelResult | Promise<void | ModelResult>;
+export type { RunDeps, RunEvents } from './run-deps.js';
+
+function toResultError(error: ProviderError, secrets: readonly (string | null)[]): ResultError {
+  return {
+    type: error.type,
+    message: redactSecrets(error.message, secrets),
+    retryable: error.retryable,
+    status: error.status,
+    requestId: error.requestId,
+    retryAfterMs: error.retryAfterMs,
+  };
 }
 
-/** What the runner needs from outside, injected. */
-export interface RunDeps {
-  createModel(model: ResolvedModel): Promise<LanguageModel>;
-  events?: RunEvents;
-  /** Monotonic clock in milliseconds. */
-  now(): number;
-  signal?: AbortSignal;
+function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: GenerateResult, attempts: number): ModelResult {
+  return {
+    model: model.id,
+    provider: model.provider.id,
+    status: 'ok',
+    servedBy: servedBy.id,
+    ...generated,
+    text: redactSecrets(generated.text, [model.apiKey, servedBy.apiKey], { keyShapes: false }),
+    latencyMs: Math.round(generated.latencyMs),
+    ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
+    attempts,
+    incomplete: false,
+    fallback: null,
+    outputFile: null,
+    error: null,
+  };
 }
 
-function toFailure(error: unknown, model: ResolvedModel, latencyMs: number): ModelResult {
-  const providerError =
-    error instanceof ProviderError
-      ? error
-      : new ProviderError({
-          type: 'UNKNOWN',
-          message: `UNKNOWN: ${error instanceof Error ? error.message : String(error)}`,
-          provider: model.provider.id,
-          model: model.modelId,
-          status: null,
-          requestId: null,
-          retryable: false,
-          retryAfterMs: null,
-        });
+function failed(model: ResolvedModel, error: ProviderError, attempts: number, latencyMs: number): ModelResult {
   return {
     model: model.id,
     provider: model.provider.id,
     status: 'error',
-    text: null,
+    servedBy: null,
+    text: error.partialText,
     reasoning: null,
     finishReason: null,
     usage: emptyUsage(),
     latencyMs,
     ttftMs: null,
     responseModel: null,
-    requestId: providerError.requestId,
+    requestId: error.requestId,
+    attempts,
+    incomplete: error.partialText !== null,
+    fallback: null,
     outputFile: null,
-    error: {
-      type: providerError.type,
-      message: redactSecrets(providerError.message, [model.apiKey]),
-      retryable: providerError.retryable,
-      status: providerError.status,
-      requestId: providerError.requestId,
-    },
+    error: toResultError(error, [model.apiKey]),
   };
 }
 
-/** Calls one model and returns its result; never throws. */
-export async function runOneModel(model: ResolvedModel, plan: RunPlan, deps: RunDeps): Promise<ModelResult> {
+/** Calls one model (then its fallback, if it still fails after retries) and returns the result; never throws. */
+export async function runOneModel(model: ResolvedModel, plan: RunPlan, deps: RunDeps, budget: RetryBudget): Promise<ModelResult> {
   const started = deps.now();
-  try {
-    const languageModel = await deps.createModel(model);
-    const request: GenerateRequest = {
-      modelId: model.modelId,
-      system: plan.system,
-      prompt: plan.prompt.text,
-      maxTokens: plan.maxTokens,
-      temperature: plan.temperature,
-      timeoutMs: plan.timeoutMs,
-      signal: deps.signal,
-    };
-    const generated = plan.stream
-      ? await languageModel.stream(request, (delta) => deps.events?.delta?.(model, delta.text))
-      : await languageModel.generate(request);
-    return {
-      model: model.id,
-      provider: model.provider.id,
-      status: 'ok',
-      ...generated,
-      latencyMs: Math.round(generated.latencyMs),
-      ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
-      outputFile: null,
-      error: null,
-    };
-  } catch (error) {
-    return toFailure(error, model, Math.round(deps.now() - started));
+  const request = (target: ResolvedModel): GenerateRequest => ({
+    modelId: target.modelId,
+    system: plan.system,
+    prompt: plan.prompt.text,
+    maxTokens: plan.maxTokens,
+    temperature: plan.temperature,
+    timeoutMs: plan.timeoutMs,
+    signal: deps.signal,
+  });
+  const primary = await callWithRetries(model, request(model), plan.stream, plan.retryPolicy, budget, deps);
+  if (primary.ok) return succeeded(model, model, primary.result, primary.attempts);
+
+  const fallback = plan.fallback;
+  if (!fallback || fallback.id === model.id || deps.signal?.aborted) {
+    return failed(model, primary.error, primary.attempts, Math.round(deps.now() - started));
   }
+  deps.events?.fallingBack?.(model, fallback, primary.error);
+  const secondary = await callWithRetries(fallback, request(fallback), plan.stream, plan.retryPolicy, budget, deps);
+  const attempts = primary.attempts + secondary.attempts;
+  const from = { from: model.id, error: toResultError(primary.error, [model.apiKey]) };
+  if (secondary.ok) return { ...succeeded(model, fallback, secondary.result, attempts), fallback: from };
+  const result = failed(fallback, secondary.error, attempts, Math.round(deps.now() - started));
+  return { ...result, model: model.id, provider: model.provider.id, fallback: from };
 }
 
 /** Runs every model of the plan one after another; one failure never stops the others. */
 export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResult[]> {
+  const budget: RetryBudget = { leftMs: plan.retryPolicy.runBudgetMs };
   const results: ModelResult[] = [];
   for (const [index, model] of plan.models.entries()) {
+    if (deps.signal?.aborted) break;
     deps.events?.started?.(model, index, plan.models.length);
-    const result = await runOneModel(model, plan, deps);
+    const result = await runOneModel(model, plan, deps, budget);
     results.push((await deps.events?.finished?.(result, model)) ?? result);
   }
   return results;

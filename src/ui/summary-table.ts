@@ -14,6 +14,12 @@ export interface SummaryTableOptions {
   titleWidth?: number;
 }
 
+function statusCell(result: ModelResult, color: InstanceType<typeof Chalk>): string {
+  if (result.status === 'error') return color.red(`${result.error?.type ?? 'error'}${result.incomplete ? ' (partial)' : ''}`);
+  if (result.servedBy && result.servedBy !== result.model) return `${color.green('ok')} ${color.yellow(`→ via ${result.servedBy}`)}`;
+  return color.green('ok');
+}
+
 /** Renders the comparison as a table, followed by one line per failure. */
 export function renderSummaryTable(results: readonly ModelResult[], options: SummaryTableOptions): string {
   const color = new Chalk({ level: options.colorLevel });
@@ -26,7 +32,7 @@ export function renderSummaryTable(results: readonly ModelResult[], options: Sum
     const speed = tokensPerSecond(result);
     table.push([
       result.model,
-      result.status === 'ok' ? color.green('ok') : color.red(result.error?.type ?? 'error'),
+      statusCell(result, color),
       truncateToWidth(extractTitle(result.text), options.titleWidth ?? 30),
       formatCount(result.usage.inputTokens),
       formatCount(result.usage.outputTokens),
@@ -36,8 +42,10 @@ export function renderSummaryTable(results: readonly ModelResult[], options: Sum
       result.outputFile ? path.relative(options.cwd, result.outputFile) || result.outputFile : '—',
     ]);
   }
-  const failures = results
-    .filter((result) => result.status === 'error')
-    .map((result) => color.red(`✗ ${result.model}: ${result.error?.message ?? 'failed'}`));
-  return [table.toString(), ...failures].join('\n') + '\n';
+  const notes = results.flatMap((result) => {
+    if (result.status === 'error') return [color.red(`✗ ${result.model}: ${result.error?.message ?? 'failed'}`)];
+    if (result.fallback) return [color.yellow(`→ ${result.model} failed (${result.fallback.error.message}); served by ${result.servedBy}`)];
+    return [];
+  });
+  return [table.toString(), ...notes].join('\n') + '\n';
 }

@@ -16,7 +16,11 @@ beforeAll(async () => {
   server = await startFakeLlmServer({
     'gpt-e2e': { chunks: ['# 冬日咖啡\n\n', '第一段。'], usage: { input: 101, output: 42 } },
     'claude-e2e': { chunks: ['# 热可可\n\n', '第二段。'], usage: { input: 77, output: 33, cacheRead: 5 } },
-    'gpt-broken': { status: 500, errorBody: { error: { message: 'upstream exploded', type: 'server_error' } } },
+    'gpt-broken': {
+      status: 500,
+      headers: { 'retry-after-ms': '5' },
+      errorBody: { error: { message: 'upstream exploded', type: 'server_error' } },
+    },
   });
 });
 afterAll(() => server.close());
@@ -38,13 +42,28 @@ describe.each([
   ['--no-stream', ['--no-stream']],
 ])('wechat-writer --models openai:…,anthropic:… --prompt brief.md --json (%s)', (_label, extra) => {
   it('returns both texts with exactly the usage the server reported, and saves both files', async () => {
-    const run = await runBuiltCli(['--models', 'openai:gpt-e2e,anthropic:claude-e2e', '--prompt', 'brief.md', '--json', ...extra], { cwd, env: providerEnv() });
+    const run = await runBuiltCli(['--models', 'openai:gpt-e2e,anthropic:claude-e2e', '--prompt', 'brief.md', '--json', ...extra], {
+      cwd,
+      env: providerEnv(),
+    });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report).toMatchObject({ version: 1, runId: null, prompt: { source: 'brief.md', chars: Array.from(brief).length } });
     const [openai, anthropic] = report.results;
-    expect(openai).toMatchObject({ model: 'openai:gpt-e2e', provider: 'openai', status: 'ok', text: '# 冬日咖啡\n\n第一段。', usage: { inputTokens: 101, outputTokens: 42 }, error: null });
-    expect(anthropic).toMatchObject({ model: 'anthropic:claude-e2e', status: 'ok', text: '# 热可可\n\n第二段。', usage: { inputTokens: 77, outputTokens: 33, cacheReadTokens: 5 } });
+    expect(openai).toMatchObject({
+      model: 'openai:gpt-e2e',
+      provider: 'openai',
+      status: 'ok',
+      text: '# 冬日咖啡\n\n第一段。',
+      usage: { inputTokens: 101, outputTokens: 42 },
+      error: null,
+    });
+    expect(anthropic).toMatchObject({
+      model: 'anthropic:claude-e2e',
+      status: 'ok',
+      text: '# 热可可\n\n第二段。',
+      usage: { inputTokens: 77, outputTokens: 33, cacheReadTokens: 5 },
+    });
     const streamed = extra.length === 0;
     expect(openai?.ttftMs === null).toBe(!streamed);
     expect(server.requests.map((request) => request.body.stream)).toEqual([streamed, streamed]);
@@ -72,16 +91,27 @@ describe('wechat-writer end to end', () => {
   });
 
   it('keeps the other results when one model fails, and exits 1', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-broken,anthropic:claude-e2e', '-p', 'brief.md', '--json'], { cwd, env: providerEnv() });
+    const run = await runBuiltCli(['-m', 'openai:gpt-broken,anthropic:claude-e2e', '-p', 'brief.md', '--json'], {
+      cwd,
+      env: providerEnv(),
+    });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.results[0]).toMatchObject({ status: 'error', text: null, outputFile: null, error: { type: 'SERVER_ERROR', retryable: true } });
+    expect(report.results[0]).toMatchObject({
+      status: 'error',
+      text: null,
+      outputFile: null,
+      error: { type: 'SERVER_ERROR', retryable: true },
+    });
     expect(report.results[1]).toMatchObject({ status: 'ok', text: '# 热可可\n\n第二段。' });
     expect(readdirSync(path.join(cwd, 'output'))).toHaveLength(1);
   });
 
   it('fails with exit 2 and one line naming the variable when a key is missing, calling nothing', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-e2e,claude', '-p', 'brief.md'], { cwd, env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: server.openaiBaseURL } });
+    const run = await runBuiltCli(['-m', 'openai:gpt-e2e,claude', '-p', 'brief.md'], {
+      cwd,
+      env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: server.openaiBaseURL },
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -102,7 +132,10 @@ describe('wechat-writer end to end', () => {
   });
 
   it('loads .env without overriding the real environment', async () => {
-    writeFileSync(path.join(cwd, '.env'), `OPENAI_API_KEY=${openaiKey}\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\nWECHAT_WRITER_MODELS=openai:gpt-e2e\n`);
+    writeFileSync(
+      path.join(cwd, '.env'),
+      `OPENAI_API_KEY=${openaiKey}\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\nWECHAT_WRITER_MODELS=openai:gpt-e2e\n`,
+    );
     const run = await runBuiltCli(['-p', 'brief.md', '--json'], { cwd, env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as JsonReport).results[0]).toMatchObject({ model: 'openai:gpt-e2e', status: 'ok' });
@@ -129,14 +162,20 @@ describe('wechat-writer end to end', () => {
   it('lists models with key status and never the key', async () => {
     const run = await runBuiltCli(['models', '--json'], { cwd, env: { OPENAI_API_KEY: openaiKey, CLAUDE_API_KEY: anthropicKey } });
     expect(run.code).toBe(0);
-    const listing = JSON.parse(run.stdout) as { providers: { id: string; aliases: string[]; defaultModel: string; apiKeyEnv: string | null; keyConfigured: boolean }[] };
+    const listing = JSON.parse(run.stdout) as {
+      providers: { id: string; aliases: string[]; defaultModel: string; apiKeyEnv: string | null; keyConfigured: boolean }[];
+    };
     expect(listing.providers.map((provider) => [provider.id, provider.keyConfigured])).toEqual([
       ['openai', true],
       ['anthropic', true],
       ['minimax', false],
       ['mock', true],
     ]);
-    expect(listing.providers[1]).toMatchObject({ aliases: ['anthropic', 'claude'], apiKeyEnv: 'CLAUDE_API_KEY', defaultModel: 'anthropic:claude-sonnet-5' });
+    expect(listing.providers[1]).toMatchObject({
+      aliases: ['anthropic', 'claude'],
+      apiKeyEnv: 'CLAUDE_API_KEY',
+      defaultModel: 'anthropic:claude-sonnet-5',
+    });
     expect(run.stdout).not.toContain(openaiKey);
     expect(run.stdout).not.toContain(anthropicKey);
     const table = await runBuiltCli(['models'], { cwd });

@@ -23,8 +23,27 @@ describe('buildRunPlan', () => {
     const io = createMemoryIO({ readStdin: async () => '# 来自管道的简报\n内容' });
     writeFileSync(path.join(io.cwd, 'brief.md'), '写一篇关于早餐的文章');
     writeFileSync(path.join(io.cwd, 'system.txt'), '你是美食作家');
-    const fromFile = await buildRunPlan({ models: 'mock', prompt: 'brief.md', system: 'system.txt', out: 'drafts', stream: false, maxTokens: '800', temperature: '0.9', timeout: '5000' }, io);
-    expect(fromFile).toMatchObject({ system: '你是美食作家', slug: 'brief', maxTokens: 800, temperature: 0.9, timeoutMs: 5000, stream: false });
+    const fromFile = await buildRunPlan(
+      {
+        models: 'mock',
+        prompt: 'brief.md',
+        system: 'system.txt',
+        out: 'drafts',
+        stream: false,
+        maxTokens: '800',
+        temperature: '0.9',
+        timeout: '5000',
+      },
+      io,
+    );
+    expect(fromFile).toMatchObject({
+      system: '你是美食作家',
+      slug: 'brief',
+      maxTokens: 800,
+      temperature: 0.9,
+      timeoutMs: 5000,
+      stream: false,
+    });
     expect(fromFile.prompt).toEqual({ text: '写一篇关于早餐的文章', source: 'brief.md', topic: null });
     expect(fromFile.outDir).toBe(path.join(io.cwd, 'drafts'));
     const fromStdin = await buildRunPlan({ models: 'mock', prompt: '-', stream: true }, io);
@@ -42,7 +61,7 @@ describe('buildRunPlan', () => {
     [{ topic: 't' }, /no models selected: pass --models/],
     [{ models: 'mock' }, /no prompt: pass a topic/],
     [{ models: 'mock', topic: 't', prompt: 'b.md' }, /either a topic or --prompt/],
-    [{ models: 'mock', prompt: 'missing.md' }, /cannot read --prompt file "missing.md" \(ENOENT\)/],
+    [{ models: 'mock', prompt: 'missing.md' }, /the --prompt file "missing.md" does not exist: give the path of a text file to --prompt/],
     [{ models: 'mock', topic: 't', maxTokens: '0' }, /--max-tokens takes a whole number/],
     [{ models: 'mock', topic: 't', maxTokens: '1.5' }, /--max-tokens/],
     [{ models: 'mock', topic: 't', temperature: 'hot' }, /--temperature takes a number from 0 to 2/],

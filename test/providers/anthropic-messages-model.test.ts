@@ -7,7 +7,13 @@ const fakeServer = useFakeLlmServer();
 
 const secret = 'sk-ant-test-secret-abcdef123';
 const model = () =>
-  createAnthropicMessagesModel({ provider: 'anthropic', modelId: 'claude-test', apiKey: secret, baseURL: fakeServer().anthropicBaseURL, apiKeyEnv: 'ANTHROPIC_API_KEY' });
+  createAnthropicMessagesModel({
+    provider: 'anthropic',
+    modelId: 'claude-test',
+    apiKey: secret,
+    baseURL: fakeServer().anthropicBaseURL,
+    apiKeyEnv: 'ANTHROPIC_API_KEY',
+  });
 const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
   modelId: 'claude-test',
   system: '你是编辑',
@@ -20,7 +26,10 @@ const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => (
 
 describe('Anthropic Messages adapter (real SDK, local server)', () => {
   it('streams text and merges usage from message_start and message_delta', async () => {
-    fakeServer().replies.set('claude-test', { chunks: ['# 标题\n', '春天'], usage: { input: 30, output: 12, cacheRead: 8, cacheWrite: 2 } });
+    fakeServer().replies.set('claude-test', {
+      chunks: ['# 标题\n', '春天'],
+      usage: { input: 30, output: 12, cacheRead: 8, cacheWrite: 2 },
+    });
     const deltas: string[] = [];
     const result = await model().stream(request(), (delta) => deltas.push(delta.text));
 
@@ -46,7 +55,12 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
   });
 
   it('works without streaming, with thinking kept out of the text', async () => {
-    fakeServer().replies.set('claude-test', { chunks: ['正文'], reasoning: '思考过程', usage: { input: 4, output: 3 }, finishReason: 'max_tokens' });
+    fakeServer().replies.set('claude-test', {
+      chunks: ['正文'],
+      reasoning: '思考过程',
+      usage: { input: 4, output: 3 },
+      finishReason: 'max_tokens',
+    });
     const result = await model().generate(request());
     expect(result.text).toBe('正文');
     expect(result.reasoning).toBe('思考过程');
@@ -78,11 +92,17 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
   });
 
   it('maps 529 overloaded_error to OVERLOADED and 401 to AUTH without leaking the key', async () => {
-    fakeServer().replies.set('claude-test', { status: 529, errorBody: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    fakeServer().replies.set('claude-test', {
+      status: 529,
+      errorBody: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    });
     const overloaded = await providerErrorOf(model().stream(request(), () => {}));
     expect(overloaded).toMatchObject({ type: 'OVERLOADED', retryable: true, status: 529 });
 
-    fakeServer().replies.set('claude-test', { status: 401, errorBody: { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${secret}` } } });
+    fakeServer().replies.set('claude-test', {
+      status: 401,
+      errorBody: { type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${secret}` } },
+    });
     const auth = await providerErrorOf(model().generate(request()));
     expect(auth.type).toBe('AUTH');
     expect(auth.message).toContain('ANTHROPIC_API_KEY');
@@ -93,7 +113,10 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
   it('maps the credit-balance 400 to QUOTA_EXCEEDED', async () => {
     fakeServer().replies.set('claude-test', {
       status: 400,
-      errorBody: { type: 'error', error: { type: 'invalid_request_error', message: 'Your credit balance is too low to access the Anthropic API.' } },
+      errorBody: {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: 'Your credit balance is too low to access the Anthropic API.' },
+      },
     });
     const error = await providerErrorOf(model().generate(request()));
     expect(error).toMatchObject({ type: 'QUOTA_EXCEEDED', retryable: false });

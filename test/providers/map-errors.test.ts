@@ -28,7 +28,12 @@ describe('mapHttpError', () => {
   });
 
   it('names the key variable on AUTH and never repeats a key the server echoed', () => {
-    const error = mapHttpError({ ...base, status: 401, body: { error: { message: 'Incorrect API key provided: sk-live-abcdefghijkl' } }, secrets: ['sk-live-abcdefghijkl'] });
+    const error = mapHttpError({
+      ...base,
+      status: 401,
+      body: { error: { message: 'Incorrect API key provided: sk-live-abcdefghijkl' } },
+      secrets: ['sk-live-abcdefghijkl'],
+    });
     expect(error.message).toContain('OPENAI_API_KEY');
     expect(error.message).not.toContain('sk-live-abcdefghijkl');
   });

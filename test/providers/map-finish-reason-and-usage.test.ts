@@ -21,7 +21,14 @@ describe('finish reasons', () => {
 
 describe('usage', () => {
   it('maps OpenAI usage details and keeps unreported counts null', () => {
-    expect(mapOpenAIUsage({ prompt_tokens: 10, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 1 } })).toEqual({
+    expect(
+      mapOpenAIUsage({
+        prompt_tokens: 10,
+        completion_tokens: 5,
+        prompt_tokens_details: { cached_tokens: 2 },
+        completion_tokens_details: { reasoning_tokens: 1 },
+      }),
+    ).toEqual({
       inputTokens: 10,
       outputTokens: 5,
       cacheReadTokens: 2,

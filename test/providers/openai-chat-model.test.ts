@@ -8,7 +8,13 @@ const fakeServer = useFakeLlmServer();
 
 const secret = 'sk-test-openai-secret-123456';
 const model = () =>
-  createOpenAIChatModel({ provider: 'openai', modelId: 'gpt-test', apiKey: secret, baseURL: fakeServer().openaiBaseURL, apiKeyEnv: 'OPENAI_API_KEY' });
+  createOpenAIChatModel({
+    provider: 'openai',
+    modelId: 'gpt-test',
+    apiKey: secret,
+    baseURL: fakeServer().openaiBaseURL,
+    apiKeyEnv: 'OPENAI_API_KEY',
+  });
 const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
   modelId: 'gpt-test',
   system: '你是编辑',
@@ -21,7 +27,10 @@ const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => (
 
 describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   it('streams text with include_usage and reports exactly the usage the server sent', async () => {
-    fakeServer().replies.set('gpt-test', { chunks: ['# 标题\n', '你好', '，世界'], usage: { input: 21, output: 9, cacheRead: 4, reasoning: 3 } });
+    fakeServer().replies.set('gpt-test', {
+      chunks: ['# 标题\n', '你好', '，世界'],
+      usage: { input: 21, output: 9, cacheRead: 4, reasoning: 3 },
+    });
     const deltas: string[] = [];
     const result = await model().stream(request(), (delta) => deltas.push(delta.text));
 
@@ -86,7 +95,10 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   });
 
   it('maps 401 to AUTH naming the env var, without the key, and makes exactly one request', async () => {
-    fakeServer().replies.set('gpt-test', { status: 401, errorBody: { error: { message: `Incorrect API key provided: ${secret}`, type: 'invalid_request_error', code: 'invalid_api_key' } } });
+    fakeServer().replies.set('gpt-test', {
+      status: 401,
+      errorBody: { error: { message: `Incorrect API key provided: ${secret}`, type: 'invalid_request_error', code: 'invalid_api_key' } },
+    });
     const error = await providerErrorOf(model().stream(request(), () => {}));
     expect(error.type).toBe('AUTH');
     expect(error.status).toBe(401);
@@ -97,10 +109,17 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   });
 
   it('maps 429 to RATE_LIMIT with the server-requested wait, and insufficient_quota to QUOTA_EXCEEDED', async () => {
-    fakeServer().replies.set('gpt-test', { status: 429, headers: { 'retry-after-ms': '1500' }, errorBody: { error: { message: 'slow down', type: 'requests' } } });
+    fakeServer().replies.set('gpt-test', {
+      status: 429,
+      headers: { 'retry-after-ms': '1500' },
+      errorBody: { error: { message: 'slow down', type: 'requests' } },
+    });
     const limited = await providerErrorOf(model().generate(request()));
     expect(limited).toMatchObject({ type: 'RATE_LIMIT', retryable: true, retryAfterMs: 1500 });
-    fakeServer().replies.set('gpt-test', { status: 429, errorBody: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } } });
+    fakeServer().replies.set('gpt-test', {
+      status: 429,
+      errorBody: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } },
+    });
     const quota = await providerErrorOf(model().generate(request()));
     expect(quota).toMatchObject({ type: 'QUOTA_EXCEEDED', retryable: false });
     expect(fakeServer().requests).toHaveLength(2);
@@ -115,7 +134,13 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
   it('maps a refused connection to NETWORK', async () => {
     const closed = await startFakeLlmServer();
     await closed.close();
-    const offline = createOpenAIChatModel({ provider: 'openai', modelId: 'gpt-test', apiKey: secret, baseURL: closed.openaiBaseURL, apiKeyEnv: 'OPENAI_API_KEY' });
+    const offline = createOpenAIChatModel({
+      provider: 'openai',
+      modelId: 'gpt-test',
+      apiKey: secret,
+      baseURL: closed.openaiBaseURL,
+      apiKeyEnv: 'OPENAI_API_KEY',
+    });
     const error = await providerErrorOf(offline.generate(request()));
     expect(error.type).toBe('NETWORK');
     expect(error.message).not.toContain(secret);

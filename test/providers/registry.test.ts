@@ -14,7 +14,12 @@ describe('registry', () => {
   });
 
   it('prefers ANTHROPIC_* over the original tool CLAUDE_* variables, which still work alone', () => {
-    const both = resolveModel('claude', { ANTHROPIC_API_KEY: 'a', CLAUDE_API_KEY: 'c', ANTHROPIC_BASE_URL: 'http://a', CLAUDE_BASE_URL: 'http://c' });
+    const both = resolveModel('claude', {
+      ANTHROPIC_API_KEY: 'a',
+      CLAUDE_API_KEY: 'c',
+      ANTHROPIC_BASE_URL: 'http://a',
+      CLAUDE_BASE_URL: 'http://c',
+    });
     expect(both).toMatchObject({ apiKey: 'a', apiKeyEnv: 'ANTHROPIC_API_KEY', baseURL: 'http://a' });
     const legacy = resolveModel('claude', { CLAUDE_API_KEY: 'c', CLAUDE_BASE_URL: 'http://c' });
     expect(legacy).toMatchObject({ apiKey: 'c', apiKeyEnv: 'CLAUDE_API_KEY', baseURL: 'http://c' });

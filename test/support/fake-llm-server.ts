@@ -16,8 +16,20 @@ export interface FakeReply {
   headers?: Record<string, string>;
   /** Wait before the headers are sent. */
   delayMs?: number;
+  /** Only the first N requests for this model get `status`; later ones succeed. */
+  failFirst?: number;
   /** Stop sending (but keep the connection open) after this many stream events. */
   stallAfterEvents?: number;
+  /** Destroy the connection after this many stream events (a stream cut midway). */
+  cutAfterEvents?: number;
+  /** Wait between stream events (default 1 ms). */
+  chunkDelayMs?: number;
+  /** Never send a response at all. */
+  neverAnswer?: boolean;
+  /** Send a 200 whose body (or stream event) is not valid JSON. */
+  malformed?: boolean;
+  /** Send an error event in the stream after the text chunks. */
+  inStreamError?: { type: string; message: string };
   /** Model id the server says it used. Default: the requested id with a `-served` suffix. */
   servedModel?: string;
 }
@@ -39,6 +51,10 @@ export interface FakeLlmServer {
   anthropicBaseURL: string;
   requests: RecordedRequest[];
   replies: Map<string, FakeReply>;
+  /** Requests received for one model. */
+  requestCount(model: string): number;
+  /** Forget every request and reply. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -61,8 +77,12 @@ async function sendEvents(response: ServerResponse, events: string[], reply: Fak
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
   for (const [index, event] of events.entries()) {
     if (reply.stallAfterEvents !== undefined && index >= reply.stallAfterEvents) return; // leave it hanging
+    if (reply.cutAfterEvents !== undefined && index >= reply.cutAfterEvents) {
+      response.socket?.destroy();
+      return;
+    }
     response.write(event);
-    await sleep(1);
+    await sleep(reply.chunkDelayMs ?? 1);
   }
   response.end();
 }
@@ -99,7 +119,12 @@ async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, res
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: chunks.join(''), ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}), refusal: null },
+            message: {
+              role: 'assistant',
+              content: chunks.join(''),
+              ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}),
+              refusal: null,
+            },
             logprobs: null,
             finish_reason: reply.finishReason ?? 'stop',
           },
@@ -115,6 +140,8 @@ async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, res
   const events = [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])];
   if (reply.reasoning) events.push(chunk([{ index: 0, delta: { reasoning_content: reply.reasoning }, finish_reason: null }]));
   for (const piece of chunks) events.push(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]));
+  if (reply.malformed) events.push('data: {"id": "chatcmpl-fake1", "choices": [\n\n');
+  if (reply.inStreamError) events.push(`data: ${JSON.stringify({ error: reply.inStreamError })}\n\n`);
   events.push(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }]));
   const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
   if (usage && includeUsage) events.push(chunk([], { usage }));
@@ -145,7 +172,16 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
     sendJson(
       response,
       200,
-      { id, type: 'message', role: 'assistant', model: served, content, stop_reason: reply.finishReason ?? 'end_turn', stop_sequence: null, usage: fullUsage ?? {} },
+      {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: served,
+        content,
+        stop_reason: reply.finishReason ?? 'end_turn',
+        stop_sequence: null,
+        usage: fullUsage ?? {},
+      },
       headers,
     );
     return;
@@ -175,6 +211,8 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
   events.push(event('content_block_start', { index: blockIndex, content_block: { type: 'text', text: '' } }));
   events.push(event('ping', {}));
   for (const piece of chunks) events.push(event('content_block_delta', { index: blockIndex, delta: { type: 'text_delta', text: piece } }));
+  if (reply.malformed) events.push('event: content_block_delta\ndata: {"type": "content_block_delta", \n\n');
+  if (reply.inStreamError) events.push(event('error', { error: reply.inStreamError }));
   events.push(event('content_block_stop', { index: blockIndex }));
   events.push(
     event('message_delta', {
@@ -189,15 +227,25 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
 /** Starts the fake server on a random port of 127.0.0.1. */
 export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}): Promise<FakeLlmServer> {
   const requests: RecordedRequest[] = [];
+  const counts = new Map<string, number>();
   const replyMap = new Map(Object.entries(replies));
   const server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
       const path = (request.url ?? '').split('?')[0] ?? '';
       requests.push({ method: request.method ?? '', path, headers: request.headers, body });
-      const reply = replyMap.get(String(body.model)) ?? {};
+      const model = String(body.model);
+      const reply = replyMap.get(model) ?? {};
+      const seen = (counts.get(model) ?? 0) + 1;
+      counts.set(model, seen);
+      if (reply.neverAnswer) return;
       if (reply.delayMs) await sleep(reply.delayMs);
-      if (reply.status) {
+      if (reply.malformed && !body.stream) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"id": "broken", "choices": [');
+        return;
+      }
+      if (reply.status && (reply.failFirst === undefined || seen <= reply.failFirst)) {
         sendJson(response, reply.status, reply.errorBody ?? { error: { message: 'fake failure', type: 'server_error' } }, reply.headers);
         return;
       }
@@ -218,6 +266,12 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
     anthropicBaseURL: url,
     requests,
     replies: replyMap,
+    requestCount: (model) => requests.filter((request) => request.body.model === model).length,
+    reset: () => {
+      requests.splice(0);
+      counts.clear();
+      replyMap.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

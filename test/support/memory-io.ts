@@ -26,6 +26,7 @@ export function createMemoryIO(overrides: Partial<CommandIO> = {}): MemoryIO {
     makeDirectory: async (directory) => {
       await mkdir(directory, { recursive: true });
     },
+    sleep: async () => {},
     out: () => stdout,
     err: () => stderr,
     ...overrides,

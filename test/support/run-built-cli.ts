@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const binPath = fileURLToPath(new URL('../../bin/wechat-writer.js', import.meta.url));
@@ -14,7 +14,10 @@ export interface CliRun {
  * Runs the built bin as a user would, asynchronously (a test's local server lives in this process),
  * with a clean environment: only PATH and HOME, FORCE_COLOR=0, and what the test gives.
  */
-export function runBuiltCli(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Promise<CliRun> {
+export function runBuiltCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; input?: string; onStderr?: (stderrSoFar: string, child: ChildProcess) => void },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
       cwd: options.cwd,
@@ -23,8 +26,13 @@ export function runBuiltCli(args: string[], options: { cwd: string; env?: Record
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(stderr, child);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');

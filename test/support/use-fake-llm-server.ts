@@ -9,10 +9,7 @@ export function useFakeLlmServer(): () => FakeLlmServer {
     server = await startFakeLlmServer();
   });
   afterAll(() => server?.close());
-  beforeEach(() => {
-    server?.requests.splice(0);
-    server?.replies.clear();
-  });
+  beforeEach(() => server?.reset());
   return () => {
     if (!server) throw new Error('the fake server is not running yet');
     return server;

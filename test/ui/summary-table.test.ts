@@ -8,6 +8,7 @@ const ok = (model: string, text: string, overrides: Partial<ModelResult> = {}): 
   model,
   provider: model.split(':')[0] ?? '',
   status: 'ok',
+  servedBy: model,
   text,
   reasoning: null,
   finishReason: { unified: 'stop', raw: 'stop' },
@@ -16,6 +17,9 @@ const ok = (model: string, text: string, overrides: Partial<ModelResult> = {}): 
   ttftMs: 210,
   responseModel: null,
   requestId: null,
+  attempts: 1,
+  incomplete: false,
+  fallback: null,
   outputFile: `/work/out/${model}.md`,
   error: null,
   ...overrides,
@@ -26,7 +30,21 @@ describe('renderSummaryTable', () => {
     const results: ModelResult[] = [
       ok('openai:gpt', '# 如何在手机上写出好读的公众号文章：一份超长的标题测试\n\n正文'),
       ok('mock:alpha', 'Plain English first line', { usage: emptyUsage(), ttftMs: null }),
-      { ...ok('anthropic:claude', ''), status: 'error', text: null, outputFile: null, usage: emptyUsage(), error: { type: 'RATE_LIMIT', message: 'RATE_LIMIT (HTTP 429): slow down', retryable: true, status: 429, requestId: null } },
+      {
+        ...ok('anthropic:claude', ''),
+        status: 'error',
+        text: null,
+        outputFile: null,
+        usage: emptyUsage(),
+        error: {
+          type: 'RATE_LIMIT',
+          message: 'RATE_LIMIT (HTTP 429): slow down',
+          retryable: true,
+          status: 429,
+          requestId: null,
+          retryAfterMs: null,
+        },
+      },
     ];
     const output = renderSummaryTable(results, { colorLevel: 0, cwd: '/work' });
     const lines = output.trimEnd().split('\n');

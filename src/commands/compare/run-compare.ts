@@ -1,6 +1,7 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
+import type { RunPlan } from '../../plan/run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
@@ -29,26 +30,38 @@ async function defaultProgressReporter(io: CommandIO): Promise<ProgressReporter>
   return interactive ? createSpinnerProgressReporter(stderr, io.now) : createLineProgressReporter(io.stderr);
 }
 
+function saver(plan: RunPlan, startedAt: Date, io: CommandIO) {
+  return async (result: ModelResult): Promise<ModelResult> => {
+    if (result.text === null || result.text === '') return result;
+    try {
+      const outputFile = await writeOutputFile(result, { outDir: plan.outDir, slug: plan.slug, startedAt, toolVersion: io.toolVersion });
+      return { ...result, outputFile };
+    } catch (error) {
+      io.stderr.write(
+        `warning: could not save the output of ${result.model} in ${plan.outDir} (${(error as Error).message}); it is still in the report\n`,
+      );
+      return result;
+    }
+  };
+}
+
 /** Runs one prompt on every selected model, saves each output, and prints the comparison. */
 export async function runCompare(options: CompareCommandOptions, io: CommandIO, deps: CompareDeps = {}): Promise<ExitCodeValue> {
   const plan = await buildRunPlan(options, io);
   const startedAt = io.currentDate();
-  const save = async (result: ModelResult): Promise<string | null> => {
-    try {
-      return await writeOutputFile(result, { outDir: plan.outDir, slug: plan.slug, startedAt, toolVersion: io.toolVersion });
-    } catch (error) {
-      io.stderr.write(`warning: could not save the output of ${result.model} in ${plan.outDir} (${(error as Error).message}); it is still in the report\n`);
-      return null;
-    }
-  };
+  const save = saver(plan, startedAt, io);
   const progress = await (deps.createProgressReporter ?? defaultProgressReporter)(io);
   const results = await runModels(plan, {
     createModel: deps.createModel ?? ((model) => createLanguageModel(model, io.env)),
     now: io.now,
+    sleep: io.sleep,
+    signal: io.signal,
     events: {
       started: (model, index, total) => progress.started(model, index, total),
+      retrying: (model, info) => progress.retrying(model, info),
+      fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
       finished: async (result) => {
-        const saved = result.status === 'ok' ? { ...result, outputFile: await save(result) } : result;
+        const saved = await save(result);
         progress.finished(saved);
         return saved;
       },
@@ -59,6 +72,11 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
     io.stdout.write(`${JSON.stringify(buildJsonReport(plan, startedAt, results), null, 2)}\n`);
   } else {
     io.stdout.write(renderSummaryTable(results, { colorLevel: resolveColorLevel(io.env, io.stdout.isTTY === true), cwd: io.cwd }));
+  }
+  if (io.signal?.aborted) {
+    const kept = results.filter((result) => result.status === 'ok').length;
+    io.stderr.write(`wechat-writer: interrupted; ${kept} finished result(s) kept\n`);
+    return ExitCode.interrupted;
   }
   return results.every((result) => result.status === 'ok') ? ExitCode.ok : ExitCode.someFailed;
 }

@@ -35,8 +35,8 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
     ...(request.temperature !== null ? { temperature: request.temperature } : {}),
   });
 
-  const call = <T>(request: GenerateRequest, run: (signal: AbortSignal, touch: () => void) => Promise<T>) =>
-    guardedCall(config, Anthropic, request, run);
+  const call = <T>(request: GenerateRequest, run: (signal: AbortSignal, touch: () => void) => Promise<T>, partialText?: () => string) =>
+    guardedCall(config, Anthropic, request, run, partialText);
 
   return {
     provider: config.provider,
@@ -65,49 +65,54 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
         } satisfies GenerateResult;
       }),
 
-    stream: (request, onDelta: DeltaListener) =>
-      call(request, async (signal, touch) => {
-        const started = now();
-        const { data: stream, request_id } = await client.messages
-          .create({ ...buildBody(request), stream: true }, { signal, timeout: request.timeoutMs })
-          .withResponse();
-        let text = '';
-        let reasoning: string | null = null;
-        let ttftMs: number | null = null;
-        let stopReason: string | null = null;
-        let usage = emptyUsage();
-        let responseModel: string | null = null;
-        let messageId: string | null = null;
-        for await (const event of stream) {
-          touch();
-          if (event.type === 'message_start') {
-            responseModel = event.message.model ?? null;
-            messageId = event.message.id ?? null;
-            usage = mapAnthropicUsage(event.message.usage as AnthropicUsage, usage);
-          } else if (event.type === 'content_block_delta') {
-            const delta = event.delta as { type: string; text?: string; thinking?: string };
-            if (delta.type === 'text_delta' && delta.text) {
-              ttftMs ??= now() - started;
-              text += delta.text;
-              onDelta({ text: delta.text });
-            } else if (delta.type === 'thinking_delta' && delta.thinking) {
-              reasoning = (reasoning ?? '') + delta.thinking;
+    stream: (request, onDelta: DeltaListener) => {
+      let text = '';
+      return call(
+        request,
+        async (signal, touch) => {
+          const started = now();
+          const { data: stream, request_id } = await client.messages
+            .create({ ...buildBody(request), stream: true }, { signal, timeout: request.timeoutMs })
+            .withResponse();
+          let reasoning: string | null = null;
+          let ttftMs: number | null = null;
+          let stopReason: string | null = null;
+          let usage = emptyUsage();
+          let responseModel: string | null = null;
+          let messageId: string | null = null;
+          for await (const event of stream) {
+            touch();
+            if (event.type === 'message_start') {
+              responseModel = event.message.model ?? null;
+              messageId = event.message.id ?? null;
+              usage = mapAnthropicUsage(event.message.usage as AnthropicUsage, usage);
+            } else if (event.type === 'content_block_delta') {
+              const delta = event.delta as { type: string; text?: string; thinking?: string };
+              if (delta.type === 'text_delta' && delta.text) {
+                ttftMs ??= now() - started;
+                text += delta.text;
+                onDelta({ text: delta.text });
+              } else if (delta.type === 'thinking_delta' && delta.thinking) {
+                reasoning = (reasoning ?? '') + delta.thinking;
+              }
+            } else if (event.type === 'message_delta') {
+              stopReason = event.delta.stop_reason ?? stopReason;
+              usage = mapAnthropicUsage(event.usage as AnthropicUsage, usage);
             }
-          } else if (event.type === 'message_delta') {
-            stopReason = event.delta.stop_reason ?? stopReason;
-            usage = mapAnthropicUsage(event.usage as AnthropicUsage, usage);
           }
-        }
-        return {
-          text,
-          reasoning,
-          finishReason: mapAnthropicFinishReason(stopReason),
-          usage,
-          latencyMs: now() - started,
-          ttftMs,
-          responseModel,
-          requestId: request_id ?? messageId,
-        } satisfies GenerateResult;
-      }),
+          return {
+            text,
+            reasoning,
+            finishReason: mapAnthropicFinishReason(stopReason),
+            usage,
+            latencyMs: now() - started,
+            ttftMs,
+            responseModel,
+            requestId: request_id ?? messageId,
+          } satisfies GenerateResult;
+        },
+        () => text,
+      );
+    },
   };
 }

@@ -62,7 +62,16 @@ export function createMockModel(modelId: string, env: Record<string, string | un
       }
     } catch (error) {
       throw new ProviderError(
-        { type: 'CANCELLED', message: 'CANCELLED: the call was cancelled', provider: 'mock', model: name, status: null, requestId: null, retryable: false, retryAfterMs: null },
+        {
+          type: 'CANCELLED',
+          message: 'CANCELLED: the call was cancelled',
+          provider: 'mock',
+          model: name,
+          status: null,
+          requestId: null,
+          retryable: false,
+          retryAfterMs: null,
+        },
         { cause: error },
       );
     }

@@ -48,7 +48,9 @@ export function buildMockArticle(modelName: string, prompt: string): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const quotedTopic = /「(.+?)」/.exec(prompt)?.[1];
   const firstLine = prompt.split('\n').find((line) => line.trim() !== '') ?? '写作';
-  const topic = Array.from((quotedTopic ?? firstLine).replace(/^#+\s*/, '').trim()).slice(0, 24).join('');
+  const topic = Array.from((quotedTopic ?? firstLine).replace(/^#+\s*/, '').trim())
+    .slice(0, 24)
+    .join('');
   const lines = [`# ${topic}：${pick(['写给忙碌的你', '一篇就够了', '看完就能用', '我的三点思考'])}`, ''];
   lines.push(`> 本文由模拟模型 mock:${modelName} 生成，用于离线演示与测试。`, '', pick(openings), '');
   const sectionCount = 2 + Math.floor(random() * 3);

@@ -35,8 +35,8 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
     };
   };
 
-  const call = <T>(request: GenerateRequest, run: (signal: AbortSignal, touch: () => void) => Promise<T>) =>
-    guardedCall(config, OpenAI, request, run);
+  const call = <T>(request: GenerateRequest, run: (signal: AbortSignal, touch: () => void) => Promise<T>, partialText?: () => string) =>
+    guardedCall(config, OpenAI, request, run, partialText);
 
   return {
     provider: config.provider,
@@ -62,49 +62,54 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
         } satisfies GenerateResult;
       }),
 
-    stream: (request, onDelta: DeltaListener) =>
-      call(request, async (signal, touch) => {
-        const started = now();
-        const { data: stream, request_id } = await client.chat.completions
-          .create(
-            { ...buildBody(request), stream: true, stream_options: { include_usage: true } },
-            { signal, timeout: request.timeoutMs },
-          )
-          .withResponse();
-        let text = '';
-        let reasoning: string | null = null;
-        let ttftMs: number | null = null;
-        let finishReason: string | null = null;
-        let usage: OpenAIUsage | null = null;
-        let responseModel: string | null = null;
-        let responseId: string | null = null;
-        for await (const chunk of stream) {
-          touch();
-          responseModel ??= chunk.model ?? null;
-          responseId ??= chunk.id ?? null;
-          const choice = chunk.choices?.[0] as (typeof chunk.choices)[number] & { usage?: OpenAIUsage };
-          usage = (chunk.usage as OpenAIUsage | null | undefined) ?? choice?.usage ?? usage;
-          if (!choice) continue;
-          const delta = (choice.delta ?? {}) as { content?: string | null } & CompatibleFields;
-          const reasoningPiece = delta.reasoning_content ?? delta.reasoning;
-          if (reasoningPiece) reasoning = (reasoning ?? '') + reasoningPiece;
-          if (delta.content) {
-            ttftMs ??= now() - started;
-            text += delta.content;
-            onDelta({ text: delta.content });
+    stream: (request, onDelta: DeltaListener) => {
+      let text = '';
+      return call(
+        request,
+        async (signal, touch) => {
+          const started = now();
+          const { data: stream, request_id } = await client.chat.completions
+            .create(
+              { ...buildBody(request), stream: true, stream_options: { include_usage: true } },
+              { signal, timeout: request.timeoutMs },
+            )
+            .withResponse();
+          let reasoning: string | null = null;
+          let ttftMs: number | null = null;
+          let finishReason: string | null = null;
+          let usage: OpenAIUsage | null = null;
+          let responseModel: string | null = null;
+          let responseId: string | null = null;
+          for await (const chunk of stream) {
+            touch();
+            responseModel ??= chunk.model ?? null;
+            responseId ??= chunk.id ?? null;
+            const choice = chunk.choices?.[0] as (typeof chunk.choices)[number] & { usage?: OpenAIUsage };
+            usage = (chunk.usage as OpenAIUsage | null | undefined) ?? choice?.usage ?? usage;
+            if (!choice) continue;
+            const delta = (choice.delta ?? {}) as { content?: string | null } & CompatibleFields;
+            const reasoningPiece = delta.reasoning_content ?? delta.reasoning;
+            if (reasoningPiece) reasoning = (reasoning ?? '') + reasoningPiece;
+            if (delta.content) {
+              ttftMs ??= now() - started;
+              text += delta.content;
+              onDelta({ text: delta.content });
+            }
+            if (choice.finish_reason) finishReason = choice.finish_reason;
           }
-          if (choice.finish_reason) finishReason = choice.finish_reason;
-        }
-        return {
-          text,
-          reasoning,
-          finishReason: mapOpenAIFinishReason(finishReason),
-          usage: mapOpenAIUsage(usage),
-          latencyMs: now() - started,
-          ttftMs,
-          responseModel,
-          requestId: request_id ?? responseId,
-        } satisfies GenerateResult;
-      }),
+          return {
+            text,
+            reasoning,
+            finishReason: mapOpenAIFinishReason(finishReason),
+            usage: mapOpenAIUsage(usage),
+            latencyMs: now() - started,
+            ttftMs,
+            responseModel,
+            requestId: request_id ?? responseId,
+          } satisfies GenerateResult;
+        },
+        () => text,
+      );
+    },
   };
 }

@@ -1,0 +1,22 @@
+import { ProviderError } from '../errors/provider-error.js';
+import type { GenerateResult } from './language-model.js';
+
+/** Turns an empty reply into a failure: CONTENT_FILTER when the provider says it filtered, else BAD_RESPONSE. */
+export function checkReply(result: GenerateResult, provider: string, model: string): GenerateResult {
+  if (result.text.trim() !== '') return result;
+  const filtered = result.finishReason.unified === 'content-filter';
+  const type = filtered ? 'CONTENT_FILTER' : 'BAD_RESPONSE';
+  const reason = result.finishReason.raw ?? 'none';
+  throw new ProviderError({
+    type,
+    message: filtered
+      ? `CONTENT_FILTER: the provider filtered the reply (finish reason ${reason}); rephrase the brief`
+      : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`,
+    provider,
+    model,
+    status: null,
+    requestId: result.requestId,
+    retryable: false,
+    retryAfterMs: null,
+  });
+}

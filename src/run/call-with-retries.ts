@@ -1,0 +1,85 @@
+import { ProviderError } from '../errors/provider-error.js';
+import { checkReply } from '../providers/check-reply.js';
+import type { GenerateRequest, GenerateResult, LanguageModel } from '../providers/language-model.js';
+import type { ResolvedModel } from '../providers/registry.js';
+import { decideRetry, type RetryPolicy } from './retry-policy.js';
+import type { RunDeps } from './run-deps.js';
+
+/** The retry waiting still allowed in this run, shared by all its models. */
+export interface RetryBudget {
+  leftMs: number;
+}
+
+/** What one model's attempts came to. */
+export type AttemptsOutcome =
+  { ok: true; result: GenerateResult; attempts: number } | { ok: false; error: ProviderError; attempts: number };
+
+export function toProviderError(error: unknown, model: ResolvedModel): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError({
+    type: 'UNKNOWN',
+    message: `UNKNOWN: ${message}`,
+    provider: model.provider.id,
+    model: model.modelId,
+    status: null,
+    requestId: null,
+    retryable: false,
+    retryAfterMs: null,
+  });
+}
+
+const cancelled = (model: ResolvedModel, partialText: string | null) =>
+  new ProviderError({
+    type: 'CANCELLED',
+    message: 'CANCELLED: interrupted before the reply was complete',
+    provider: model.provider.id,
+    model: model.modelId,
+    status: null,
+    requestId: null,
+    retryable: false,
+    retryAfterMs: null,
+    partialText,
+  });
+
+/** Calls one model under the retry policy; never throws. */
+export async function callWithRetries(
+  model: ResolvedModel,
+  request: GenerateRequest,
+  stream: boolean,
+  policy: RetryPolicy,
+  budget: RetryBudget,
+  deps: RunDeps,
+): Promise<AttemptsOutcome> {
+  let languageModel: LanguageModel;
+  try {
+    languageModel = await deps.createModel(model);
+  } catch (error) {
+    return { ok: false, error: toProviderError(error, model), attempts: 0 };
+  }
+  let attempt = 0;
+  for (;;) {
+    attempt += 1;
+    try {
+      const generated = stream
+        ? await languageModel.stream(request, (delta) => deps.events?.delta?.(model, delta.text))
+        : await languageModel.generate(request);
+      return { ok: true, result: checkReply(generated, model.provider.id, model.modelId), attempts: attempt };
+    } catch (caught) {
+      const error = toProviderError(caught, model);
+      if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: attempt };
+      const decision = decideRetry(error, attempt, policy, budget.leftMs, deps.random);
+      if (!decision.retry) {
+        const final = decision.reason ? new ProviderError({ ...error.fields(), message: `${error.message} (${decision.reason})` }) : error;
+        return { ok: false, error: final, attempts: attempt };
+      }
+      budget.leftMs -= decision.delayMs;
+      deps.events?.retrying?.(model, { attempt: attempt + 1, maxAttempts: policy.retries + 1, delayMs: decision.delayMs, error });
+      try {
+        await deps.sleep(decision.delayMs, deps.signal);
+      } catch {
+        return { ok: false, error: cancelled(model, error.partialText), attempts: attempt };
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { ProviderError } from '../errors/provider-error.js';
+import type { LanguageModel } from '../providers/language-model.js';
+import type { ResolvedModel } from '../providers/registry.js';
+import type { ModelResult } from './model-result.js';
+
+/** A retry about to happen, for the spinner or log line. */
+export interface RetryInfo {
+  /** The attempt about to be made, 1-based. */
+  attempt: number;
+  maxAttempts: number;
+  delayMs: number;
+  error: ProviderError;
+}
+
+/** What the runner tells its subscribers (UI, files, history) as a run goes. */
+export interface RunEvents {
+  started?(model: ResolvedModel, index: number, total: number): void;
+  delta?(model: ResolvedModel, text: string): void;
+  retrying?(model: ResolvedModel, info: RetryInfo): void;
+  fallingBack?(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
+  /**
+   * Awaited before the next model starts, so a finished result is saved before anything else can
+   * fail. May return the result amended (e.g. with its `outputFile`).
+   */
+  finished?(result: ModelResult, model: ResolvedModel): void | ModelResult | Promise<void | ModelResult>;
+}
+
+/** What the runner needs from outside, injected. */
+export interface RunDeps {
+  createModel(model: ResolvedModel): Promise<LanguageModel>;
+  events?: RunEvents;
+  /** Monotonic clock in milliseconds. */
+  now(): number;
+  /** Waits between retries; rejects when the signal aborts. */
+  sleep(milliseconds: number, signal?: AbortSignal): Promise<void>;
+  random?(): number;
+  /** Aborts the run (Ctrl-C): in-flight calls stop, no new model starts. */
+  signal?: AbortSignal;
+}
