@@ -85,7 +85,11 @@ export async function runOneModel(model: ResolvedModel, plan: RunPlan, deps: Run
   const from = { from: model.id, error: toResultError(primary.error, [model.apiKey]) };
   if (secondary.ok) return { ...succeeded(model, fallback, secondary.result, attempts), fallback: from };
   const result = failed(fallback, secondary.error, attempts, Math.round(deps.now() - started));
-  return { ...result, model: model.id, provider: model.provider.id, fallback: from };
+  const error = result.error && {
+    ...result.error,
+    message: `${model.id} failed, then fallback ${fallback.id} failed too: ${result.error.message}`,
+  };
+  return { ...result, model: model.id, provider: model.provider.id, fallback: from, error };
 }
 
 /** Runs every model of the plan one after another; one failure never stops the others. */

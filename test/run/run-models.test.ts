@@ -151,7 +151,7 @@ describe('runModels', () => {
       model: 'openai:gpt-5.6-luna',
       status: 'error',
       servedBy: null,
-      error: { type: 'PERMISSION' },
+      error: { type: 'PERMISSION', message: expect.stringContaining('then fallback anthropic:claude-sonnet-5 failed too') },
       fallback: { error: { type: 'AUTH' } },
     });
   });
