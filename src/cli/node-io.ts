@@ -22,7 +22,10 @@ export function loadEnvironment(cwd: string, processEnv: NodeJS.ProcessEnv): Env
 async function readAllStdin(signal: AbortSignal): Promise<string> {
   const chunks: Buffer[] = [];
   const interrupted = new Promise<never>((_resolve, reject) => {
-    const onAbort = () => reject(new InterruptedError());
+    const onAbort = () => {
+      process.stdin.destroy();
+      reject(new InterruptedError());
+    };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });

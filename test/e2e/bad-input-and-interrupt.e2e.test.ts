@@ -110,4 +110,17 @@ describe('Ctrl-C during a run', () => {
     }
     expect(readdirSync(path.join(cwd, 'output')).some((name) => name.endsWith('_mock-alpha.md'))).toBe(true);
   });
+
+  it('exits 130 with one line when interrupted while reading the prompt', async () => {
+    const started = performance.now();
+    const run = await runBuiltCli(['-m', 'mock', '-p', '-'], {
+      cwd,
+      keepStdinOpen: true,
+      input: '# 半截',
+      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 400),
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr.trim()).toBe('wechat-writer: interrupted');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -16,7 +16,14 @@ export interface CliRun {
  */
 export function runBuiltCli(
   args: string[],
-  options: { cwd: string; env?: Record<string, string>; input?: string; onStderr?: (stderrSoFar: string, child: ChildProcess) => void },
+  options: {
+    cwd: string;
+    env?: Record<string, string>;
+    input?: string;
+    keepStdinOpen?: boolean;
+    onSpawn?: (child: ChildProcess) => void;
+    onStderr?: (stderrSoFar: string, child: ChildProcess) => void;
+  },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath, ...args], {
@@ -35,6 +42,8 @@ export function runBuiltCli(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    options.onSpawn?.(child);
+    if (options.keepStdinOpen) child.stdin.write(options.input ?? '');
+    else child.stdin.end(options.input ?? '');
   });
 }
