@@ -70,3 +70,30 @@ const retryableTypes: ReadonlySet<ProviderErrorType> = new Set(['RATE_LIMIT', 'S
 
 /** Whether this kind of failure could succeed if the call were made again. */
 export const isRetryableType = (type: ProviderErrorType): boolean => retryableTypes.has(type);
+
+/**
+ * A failure found on our side (no HTTP status): retryable as its type says, unless `extra` says
+ * otherwise.
+ */
+export function localProviderError(
+  type: ProviderErrorType,
+  message: string,
+  where: { provider: string; model: string },
+  extra: Partial<ProviderErrorFields> = {},
+  cause?: unknown,
+): ProviderError {
+  return new ProviderError(
+    {
+      type,
+      message,
+      provider: where.provider,
+      model: where.model,
+      status: null,
+      requestId: null,
+      retryable: isRetryableType(type),
+      retryAfterMs: null,
+      ...extra,
+    },
+    { cause },
+  );
+}

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors/provider-error.js';
+import { localProviderError } from '../errors/provider-error.js';
 import type { GenerateResult } from './language-model.js';
 
 /** Turns an empty reply into a failure: CONTENT_FILTER when the provider says it filtered, else BAD_RESPONSE. */
@@ -7,16 +7,8 @@ export function checkReply(result: GenerateResult, provider: string, model: stri
   const filtered = result.finishReason.unified === 'content-filter';
   const type = filtered ? 'CONTENT_FILTER' : 'BAD_RESPONSE';
   const reason = result.finishReason.raw ?? 'none';
-  throw new ProviderError({
-    type,
-    message: filtered
-      ? `CONTENT_FILTER: the provider filtered the reply (finish reason ${reason}); rephrase the brief`
-      : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`,
-    provider,
-    model,
-    status: null,
-    requestId: result.requestId,
-    retryable: false,
-    retryAfterMs: null,
-  });
+  const message = filtered
+    ? `CONTENT_FILTER: the provider filtered the reply (finish reason ${reason}); rephrase the brief`
+    : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`;
+  throw localProviderError(type, message, { provider, model }, { requestId: result.requestId });
 }

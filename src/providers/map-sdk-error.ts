@@ -1,4 +1,4 @@
-import { ProviderError, isRetryableType, type ProviderErrorType } from '../errors/provider-error.js';
+import { localProviderError, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
 import { mapHttpError } from './map-http-error.js';
 import { redactSecrets } from './redact-secrets.js';
 
@@ -31,19 +31,7 @@ interface ApiErrorShape {
 }
 
 function simple(type: ProviderErrorType, detail: string, context: SdkErrorContext, cause: unknown): ProviderError {
-  return new ProviderError(
-    {
-      type,
-      message: redactSecrets(`${type}: ${detail}`, context.secrets),
-      provider: context.provider,
-      model: context.model,
-      status: null,
-      requestId: null,
-      retryable: isRetryableType(type),
-      retryAfterMs: null,
-    },
-    { cause },
-  );
+  return localProviderError(type, redactSecrets(`${type}: ${detail}`, context.secrets), context, {}, cause);
 }
 
 /** Maps anything an SDK call threw to a typed {@link ProviderError}. */

@@ -1,4 +1,4 @@
-import { ProviderError } from '../errors/provider-error.js';
+import { localProviderError, ProviderError } from '../errors/provider-error.js';
 import { checkReply } from '../providers/check-reply.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../providers/language-model.js';
 import type { ResolvedModel } from '../providers/registry.js';
@@ -14,33 +14,16 @@ export interface RetryBudget {
 export type AttemptsOutcome =
   { ok: true; result: GenerateResult; attempts: number } | { ok: false; error: ProviderError; attempts: number };
 
+const where = (model: ResolvedModel) => ({ provider: model.provider.id, model: model.modelId });
+
 export function toProviderError(error: unknown, model: ResolvedModel): ProviderError {
   if (error instanceof ProviderError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError({
-    type: 'UNKNOWN',
-    message: `UNKNOWN: ${message}`,
-    provider: model.provider.id,
-    model: model.modelId,
-    status: null,
-    requestId: null,
-    retryable: false,
-    retryAfterMs: null,
-  });
+  return localProviderError('UNKNOWN', `UNKNOWN: ${message}`, where(model), {}, error);
 }
 
 const cancelled = (model: ResolvedModel, partialText: string | null) =>
-  new ProviderError({
-    type: 'CANCELLED',
-    message: 'CANCELLED: interrupted before the reply was complete',
-    provider: model.provider.id,
-    model: model.modelId,
-    status: null,
-    requestId: null,
-    retryable: false,
-    retryAfterMs: null,
-    partialText,
-  });
+  localProviderError('CANCELLED', 'CANCELLED: interrupted before the reply was complete', where(model), { partialText });
 
 /** Calls one model under the retry policy; never throws. */
 export async function callWithRetries(

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ProviderError } from '../../errors/provider-error.js';
+import { localProviderError } from '../../errors/provider-error.js';
 import { monotonicNow } from '../adapter-config.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
 import { buildMockArticle, estimateTokens, hashText } from './mock-text.js';
@@ -42,6 +42,7 @@ function splitIntoChunks(text: string, count: number): string[] {
 /** The deterministic offline model: no key, no network. */
 export function createMockModel(modelId: string, env: Record<string, string | undefined>, now = monotonicNow): LanguageModel {
   const { name, settings } = parseMockModelId(modelId, env);
+  const where = { provider: 'mock', model: name };
   let calls = 0;
 
   const respond = async (request: GenerateRequest, onDelta: DeltaListener | null): Promise<GenerateResult> => {
@@ -52,40 +53,23 @@ export function createMockModel(modelId: string, env: Record<string, string | un
     const text = buildMockArticle(name, request.prompt);
     const chunks = splitIntoChunks(text, onDelta ? chunkCount : 1);
     let ttftMs: number | null = null;
+    let streamed = '';
     try {
       for (const chunk of chunks) {
         if (settings.delayMs > 0) await sleep(settings.delayMs / chunks.length, undefined, { signal: request.signal });
         if (onDelta) {
           ttftMs ??= now() - started;
+          streamed += chunk;
           onDelta({ text: chunk });
         }
       }
     } catch (error) {
-      throw new ProviderError(
-        {
-          type: 'CANCELLED',
-          message: 'CANCELLED: the call was cancelled',
-          provider: 'mock',
-          model: name,
-          status: null,
-          requestId: null,
-          retryable: false,
-          retryAfterMs: null,
-        },
-        { cause: error },
-      );
+      const partialText = streamed === '' ? null : streamed;
+      throw localProviderError('CANCELLED', 'CANCELLED: the call was cancelled', where, { partialText }, error);
     }
     if (seed / 4294967296 < settings.failureRate) {
-      throw new ProviderError({
-        type: 'SERVER_ERROR',
-        message: `SERVER_ERROR: simulated failure of mock:${name} (failure rate ${settings.failureRate})`,
-        provider: 'mock',
-        model: name,
-        status: 500,
-        requestId: `mock-${seed.toString(16)}`,
-        retryable: true,
-        retryAfterMs: null,
-      });
+      const message = `SERVER_ERROR: simulated failure of mock:${name} (failure rate ${settings.failureRate})`;
+      throw localProviderError('SERVER_ERROR', message, where, { status: 500, requestId: `mock-${seed.toString(16)}` });
     }
     const outputTokens = estimateTokens(text);
     return {
