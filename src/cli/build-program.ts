@@ -10,6 +10,8 @@ Examples:
   $ wechat-writer --models claude,gpt --prompt brief.md               compare two providers
   $ wechat-writer -m openai:gpt-5.6-luna,minimax -p brief.md --json   one JSON document on stdout
   $ cat brief.md | wechat-writer -m all -p -                          every provider with a key
+  $ wechat-writer                                                     pick models and a topic interactively
+  $ wechat-writer -m mock:alpha,mock:beta 周末咖啡 --report out.html   side-by-side HTML report
   $ wechat-writer models                                              list providers and keys
 
 Exit codes: 0 all models succeeded (a fallback's success counts), 1 at least one failed,
@@ -34,6 +36,9 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--no-stream', 'wait for whole responses instead of streaming')
     .addOption(new Option('--retries <n>', 'retries after the first attempt, 0 to 10').default(undefined, '2'))
     .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')
+    .option('--live', "stream each model's text to the terminal as it is written")
+    .option('--show <what>', 'after the table: full (every output) or none (default: full for one model on a terminal)')
+    .option('--report <file>', 'also write a report: .html (side by side, charts), .md, .csv or .json')
     .option('--debug', 'show stack traces and error causes (keys are still hidden)', false)
     .enablePositionalOptions()
     .showSuggestionAfterError(true)

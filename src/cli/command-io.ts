@@ -18,6 +18,8 @@ export interface CommandIO {
   makeDirectory(directory: string): Promise<void>;
   /** Waits, or rejects as soon as the signal aborts. */
   sleep(milliseconds: number, signal?: AbortSignal): Promise<void>;
+  /** True when questions can be asked: stdin and stderr are terminals. */
+  interactive: boolean;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
 }

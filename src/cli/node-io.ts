@@ -55,5 +55,6 @@ export function createNodeIO(toolVersion: string, signal: AbortSignal): CommandI
     },
     sleep: (milliseconds, abortSignal) => sleep(milliseconds, undefined, { signal: abortSignal }),
     signal,
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
   };
 }

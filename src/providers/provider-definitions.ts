@@ -14,6 +14,8 @@ export interface ProviderDefinition {
   modelEnvs: readonly string[];
   defaultBaseURL: string | null;
   defaultModel: string;
+  /** A few known model ids, offered by the interactive picker. */
+  models: readonly string[];
   requiresKey: boolean;
   maxTokensParam?: 'max_tokens' | 'max_completion_tokens';
 }
@@ -30,6 +32,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
     modelEnvs: ['OPENAI_MODEL'],
     defaultBaseURL: 'https://api.openai.com/v1',
     defaultModel: 'gpt-5.6-luna',
+    models: ['gpt-5.6-luna', 'gpt-5.6-terra', 'gpt-5.6-sol'],
     requiresKey: true,
     maxTokensParam: 'max_completion_tokens',
   },
@@ -43,6 +46,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
     modelEnvs: ['ANTHROPIC_MODEL', 'CLAUDE_MODEL'],
     defaultBaseURL: 'https://api.anthropic.com',
     defaultModel: 'claude-sonnet-5',
+    models: ['claude-sonnet-5', 'claude-haiku-4-5', 'claude-opus-5-5'],
     requiresKey: true,
   },
   {
@@ -55,6 +59,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
     modelEnvs: ['MINIMAX_MODEL'],
     defaultBaseURL: 'https://api.minimax.io/v1',
     defaultModel: 'MiniMax-M2.7',
+    models: ['MiniMax-M2.7', 'MiniMax-M3', 'MiniMax-M2.7-highspeed'],
     requiresKey: true,
     maxTokensParam: 'max_completion_tokens',
   },
@@ -68,6 +73,7 @@ export const providerDefinitions: readonly ProviderDefinition[] = [
     modelEnvs: [],
     defaultBaseURL: null,
     defaultModel: 'alpha',
+    models: ['alpha', 'beta', 'gamma'],
     requiresKey: false,
   },
 ];

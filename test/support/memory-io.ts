@@ -27,6 +27,7 @@ export function createMemoryIO(overrides: Partial<CommandIO> = {}): MemoryIO {
       await mkdir(directory, { recursive: true });
     },
     sleep: async () => {},
+    interactive: false,
     out: () => stdout,
     err: () => stderr,
     ...overrides,

@@ -1,56 +1,71 @@
+import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
+import type { Prompter } from '../../cli/prompter.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
+import { UsageError } from '../../errors/usage-error.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
-import type { RunPlan } from '../../plan/run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
+import { extractTitle } from '../../report/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
-import { writeOutputFile } from '../../report/write-output-file.js';
-import type { ModelResult } from '../../run/model-result.js';
+import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
-import { createLineProgressReporter, createSpinnerProgressReporter, type ProgressReporter } from '../../ui/progress-reporter.js';
+import { renderFullOutputs, type ShowMode } from '../../ui/print-outputs.js';
+import type { ProgressReporter } from '../../ui/progress-reporter.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
+import { completeOptions } from './complete-options.js';
+import { chooseProgressReporter } from './choose-progress-reporter.js';
+import { createOutputSaver } from './save-output.js';
 
 /** `wechat-writer [topic]` options: the plan's options plus how to present the result. */
 export interface CompareCommandOptions extends CompareOptions {
   json: boolean;
+  live?: boolean;
+  show?: string;
+  report?: string;
 }
 
 /** Overridable pieces of the comparison, for tests. */
 export interface CompareDeps {
   createModel?(model: ResolvedModel): Promise<LanguageModel>;
-  createProgressReporter?(io: CommandIO): Promise<ProgressReporter>;
+  createProgressReporter?(io: CommandIO, live: boolean): Promise<ProgressReporter>;
+  createPrompter?(): Promise<Prompter>;
 }
 
-async function defaultProgressReporter(io: CommandIO): Promise<ProgressReporter> {
-  const stderr = io.stderr as NodeJS.WriteStream;
-  const interactive = stderr.isTTY === true && !io.env.CI && resolveColorLevel(io.env, true) > 0;
-  return interactive ? createSpinnerProgressReporter(stderr, io.now) : createLineProgressReporter(io.stderr);
+function parseShow(value: string | undefined): ShowMode | undefined {
+  if (value === undefined || value === 'full' || value === 'none') return value;
+  throw new UsageError(`--show takes full or none, got "${value}"`);
 }
 
-function saver(plan: RunPlan, startedAt: Date, io: CommandIO) {
-  return async (result: ModelResult): Promise<ModelResult> => {
-    if (result.text === null || result.text === '') return result;
-    try {
-      const outputFile = await writeOutputFile(result, { outDir: plan.outDir, slug: plan.slug, startedAt, toolVersion: io.toolVersion });
-      return { ...result, outputFile };
-    } catch (error) {
-      io.stderr.write(
-        `warning: could not save the output of ${result.model} in ${plan.outDir} (${(error as Error).message}); it is still in the report\n`,
-      );
-      return result;
-    }
-  };
+async function prepareReport(file: string | undefined, io: CommandIO): Promise<ReportTarget | null> {
+  if (file === undefined) return null;
+  const target = parseReportTarget(file, io.cwd);
+  try {
+    await io.makeDirectory(path.dirname(target.filePath));
+  } catch {
+    throw new UsageError(`cannot write --report "${file}": its directory cannot be created or written`);
+  }
+  return target;
+}
+
+async function defaultPrompter(io: CommandIO): Promise<Prompter> {
+  const { createInquirerPrompter } = await import('../../cli/inquirer-prompter.js');
+  return createInquirerPrompter(io.stderr as NodeJS.WritableStream);
 }
 
 /** Runs one prompt on every selected model, saves each output, and prints the comparison. */
 export async function runCompare(options: CompareCommandOptions, io: CommandIO, deps: CompareDeps = {}): Promise<ExitCodeValue> {
-  const plan = await buildRunPlan(options, io);
+  const show = parseShow(options.show);
+  const reportTarget = await prepareReport(options.report, io);
+  const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)));
+  const plan = await buildRunPlan(completed, io);
   const startedAt = io.currentDate();
-  const save = saver(plan, startedAt, io);
-  const progress = await (deps.createProgressReporter ?? defaultProgressReporter)(io);
+  const stdoutIsTerminal = io.stdout.isTTY === true;
+  const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
+  const progress = await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
+  const save = createOutputSaver(plan, startedAt, io);
   const results = await runModels(plan, {
     createModel: deps.createModel ?? ((model) => createLanguageModel(model, io.env)),
     now: io.now,
@@ -58,6 +73,7 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
     signal: io.signal,
     events: {
       started: (model, index, total) => progress.started(model, index, total),
+      delta: (model, text) => progress.delta(model, text),
       retrying: (model, info) => progress.retrying(model, info),
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
       finished: async (result) => {
@@ -68,10 +84,23 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
     },
   }).finally(() => progress.stop());
 
+  const report = buildJsonReport(plan, startedAt, results);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(buildJsonReport(plan, startedAt, results), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    io.stdout.write(renderSummaryTable(results, { colorLevel: resolveColorLevel(io.env, io.stdout.isTTY === true), cwd: io.cwd }));
+    const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
+    io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd }));
+    const showMode = show ?? (plan.models.length === 1 && stdoutIsTerminal ? 'full' : 'none');
+    if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
+  }
+  if (reportTarget) {
+    await writeReport(
+      reportTarget,
+      report,
+      { text: plan.prompt.text, title: plan.prompt.topic ?? extractTitle(plan.prompt.text) },
+      io.toolVersion,
+    );
+    io.stderr.write(`report: ${path.relative(io.cwd, reportTarget.filePath) || reportTarget.filePath}\n`);
   }
   if (io.signal?.aborted) {
     const kept = results.filter((result) => result.status === 'ok').length;

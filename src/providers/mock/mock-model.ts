@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { localProviderError } from '../../errors/provider-error.js';
 import { monotonicNow } from '../adapter-config.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
-import { buildMockArticle, estimateTokens, hashText } from './mock-text.js';
+import { estimateTokens } from '../../text/estimate-tokens.js';
+import { buildMockArticle, hashText } from './mock-text.js';
 
 /** How a mock model behaves; set per model (`mock:beta?delay=200&fail=0.5`) or by env. */
 export interface MockSettings {

@@ -20,12 +20,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Rough token estimate: one per CJK character, one per four other characters. */
-export function estimateTokens(text: string): number {
-  const cjk = text.match(/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/g)?.length ?? 0;
-  return cjk + Math.ceil((text.length - cjk) / 4);
-}
-
 const openings = [
   '你有没有发现，真正打动人的文字，往往从一个具体的场景开始。',
   '先说结论：这件事比你想象的更简单，也更值得认真对待。',
@@ -55,7 +49,9 @@ export function buildMockArticle(modelName: string, prompt: string): string {
   lines.push(`> 本文由模拟模型 mock:${modelName} 生成，用于离线演示与测试。`, '', pick(openings), '');
   const sectionCount = 2 + Math.floor(random() * 3);
   for (let index = 0; index < sectionCount; index += 1) {
-    lines.push(`## ${index + 1}. ${pick(sections)}`, '', `${pick(sentences)}${pick(sentences)}`, '');
+    const first = pick(sentences);
+    const second = pick(sentences.filter((sentence) => sentence !== first));
+    lines.push(`## ${index + 1}. ${pick(sections)}`, '', `${first}${second}`, '');
   }
   lines.push(`**你怎么看？欢迎在评论区聊聊。**`);
   return lines.join('\n');

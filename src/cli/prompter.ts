@@ -1,0 +1,18 @@
+/** One choice of a select or checkbox prompt; `disabled` with a reason shows it greyed out. */
+export interface PromptChoice<Value> {
+  name: string;
+  value: Value;
+  description?: string;
+  disabled?: boolean | string;
+  checked?: boolean;
+}
+
+/**
+ * The few questions the CLI asks, behind an interface so flows are tested without a terminal.
+ * Implementations throw InterruptedError when the user presses Ctrl-C.
+ */
+export interface Prompter {
+  select<Value>(config: { message: string; choices: PromptChoice<Value>[]; default?: Value }): Promise<Value>;
+  checkbox<Value>(config: { message: string; choices: PromptChoice<Value>[]; required?: boolean }): Promise<Value[]>;
+  input(config: { message: string; validate?: (value: string) => boolean | string | Promise<boolean | string> }): Promise<string>;
+}

@@ -1,0 +1,73 @@
+import type { PromptChoice, Prompter } from '../../cli/prompter.js';
+import { UsageError } from '../../errors/usage-error.js';
+import { listProviders, type Env, type ProviderStatus } from '../../providers/registry.js';
+import type { LastSelection } from '../../store/picker-memory.js';
+
+/** One model the picker offers, enabled or with the reason it is not. */
+export interface ModelChoice {
+  id: string;
+  disabledReason: string | null;
+  isDefault: boolean;
+  isMock: boolean;
+}
+
+/** Every known model, marked as available or not (`set OPENAI_API_KEY`). */
+export function modelChoices(env: Env): ModelChoice[] {
+  return listProviders(env).flatMap((status: ProviderStatus) => {
+    const models = [status.defaultModel, ...status.definition.models.filter((model) => model !== status.defaultModel)];
+    return models.map((model) => ({
+      id: `${status.definition.id}:${model}`,
+      disabledReason: status.keyConfigured ? null : `set ${status.apiKeyEnv}`,
+      isDefault: model === status.defaultModel,
+      isMock: status.definition.wireFormat === 'mock',
+    }));
+  });
+}
+
+/** What `all` means in the picker: each provider with a key, its default model; the mock when no provider has a key. */
+export function allModels(choices: readonly ModelChoice[]): string[] {
+  const configured = choices.filter((choice) => choice.isDefault && !choice.isMock && choice.disabledReason === null);
+  if (configured.length > 0) return configured.map((choice) => choice.id);
+  return choices.filter((choice) => choice.isMock).map((choice) => choice.id);
+}
+
+const asPromptChoice = (choice: ModelChoice, checked: boolean): PromptChoice<string> => ({
+  name: choice.isMock ? `${choice.id}  (offline mock)` : choice.id,
+  value: choice.id,
+  disabled: choice.disabledReason ?? false,
+  checked,
+});
+
+/** Asks single / multi / all, then which models; the previous selection is pre-selected. */
+export async function pickModels(prompter: Prompter, env: Env, previous: LastSelection | null): Promise<LastSelection> {
+  const choices = modelChoices(env);
+  const everything = allModels(choices);
+  const mode = await prompter.select<LastSelection['mode']>({
+    message: 'Compare how many models?',
+    default: previous?.mode ?? 'multi',
+    choices: [
+      { name: 'single — one model, its text streamed as it is written', value: 'single' },
+      { name: 'multi — choose several models to compare', value: 'multi' },
+      { name: `all — every provider with a key (${everything.join(', ')})`, value: 'all' },
+    ],
+  });
+  if (mode === 'all') return { mode, models: everything };
+  const enabled = choices.filter((choice) => choice.disabledReason === null);
+  if (enabled.length === 0) throw new UsageError('no model is available: set a key (see .env.example) or use --models mock:alpha');
+  const remembered = new Set(previous?.models ?? []);
+  if (mode === 'single') {
+    const first = previous?.models.find((model) => enabled.some((choice) => choice.id === model));
+    const model = await prompter.select<string>({
+      message: 'Which model?',
+      choices: choices.map((choice) => asPromptChoice(choice, false)),
+      ...(first ? { default: first } : {}),
+    });
+    return { mode, models: [model] };
+  }
+  const models = await prompter.checkbox<string>({
+    message: 'Which models? (space to select, enter to run)',
+    required: true,
+    choices: choices.map((choice) => asPromptChoice(choice, remembered.has(choice.id) && choice.disabledReason === null)),
+  });
+  return { mode, models };
+}

@@ -1,0 +1,43 @@
+import type { ModelResult } from '../run/model-result.js';
+import { extractTitle, tokensPerSecond } from './format-metrics.js';
+import type { JsonReport } from './json-report.js';
+
+type CsvValue = string | number | null | undefined;
+
+/** Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma, quote or line break. */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const columns: [string, (result: ModelResult) => CsvValue][] = [
+  ['model', (result) => result.model],
+  ['provider', (result) => result.provider],
+  ['status', (result) => result.status],
+  ['servedBy', (result) => result.servedBy],
+  ['title', (result) => extractTitle(result.text)],
+  ['inputTokens', (result) => result.usage.inputTokens],
+  ['outputTokens', (result) => result.usage.outputTokens],
+  ['cacheReadTokens', (result) => result.usage.cacheReadTokens],
+  ['cacheWriteTokens', (result) => result.usage.cacheWriteTokens],
+  ['reasoningTokens', (result) => result.usage.reasoningTokens],
+  ['latencyMs', (result) => result.latencyMs],
+  ['ttftMs', (result) => result.ttftMs],
+  ['tokensPerSecond', (result) => tokensPerSecond(result)?.toFixed(1)],
+  ['attempts', (result) => result.attempts],
+  ['incomplete', (result) => String(result.incomplete)],
+  ['errorType', (result) => result.error?.type],
+  ['errorMessage', (result) => result.error?.message],
+  ['outputFile', (result) => result.outputFile],
+  ['text', (result) => result.text],
+];
+
+/** One row per model with the metrics and the full text; starts with a BOM so Excel reads the Chinese right. */
+export function renderCsvReport(report: JsonReport): string {
+  const lines = [
+    columns.map(([name]) => name).join(','),
+    ...report.results.map((result) => columns.map(([, read]) => csvField(read(result))).join(',')),
+  ];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,102 @@
+import MarkdownIt from 'markdown-it';
+import type { ModelResult } from '../run/model-result.js';
+import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
+import { escapeHtml } from './escape-html.js';
+import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './format-metrics.js';
+import { htmlReportStyle } from './html-report-style.js';
+import type { JsonReport } from './json-report.js';
+
+/** A result's cost in USD once price data exists; null (unknown) until then. */
+const costOf = (result: ModelResult): number | null => (result as ModelResult & { costUsd?: number | null }).costUsd ?? null;
+const formatCost = (value: number) => `$${value < 0.01 ? value.toFixed(5) : value.toFixed(4)}`;
+
+function metricsTable(results: readonly ModelResult[]): string {
+  const head = ['Model', 'Status', 'Title', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'Cost'];
+  const rows = results.map((result) => {
+    const speed = tokensPerSecond(result);
+    const cost = costOf(result);
+    const status =
+      result.status === 'ok'
+        ? `<span class="ok">ok</span>${result.servedBy !== result.model ? ` → via ${escapeHtml(result.servedBy ?? '')}` : ''}`
+        : `<span class="error">${escapeHtml(result.error?.type ?? 'error')}${result.incomplete ? ' (partial)' : ''}</span>`;
+    const cells = [
+      formatCount(result.usage.inputTokens),
+      formatCount(result.usage.outputTokens),
+      formatDuration(result.latencyMs),
+      formatDuration(result.ttftMs),
+      speed === null ? '—' : speed.toFixed(1),
+      cost === null ? '—' : formatCost(cost),
+    ];
+    return `<tr><td>${escapeHtml(result.model)}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+  });
+  return `<table class="metrics"><thead><tr>${head.map((name) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function chart(metric: string, title: string, data: BarDatum[], format: (value: number) => string, emptyNote: string): string {
+  const note = data.every((datum) => datum.value === null) ? `<div class="chart-note">${escapeHtml(emptyNote)}</div>` : '';
+  return `<figure class="chart" data-metric="${metric}"><figcaption>${escapeHtml(title)}</figcaption>${barChartSvg(title, data, format)}${note}</figure>`;
+}
+
+function outputColumn(result: ModelResult, markdown: InstanceType<typeof MarkdownIt>): string {
+  const served = result.servedBy && result.servedBy !== result.model ? ` · via ${escapeHtml(result.servedBy)}` : '';
+  const facts = `${formatDuration(result.latencyMs)} · ${formatCount(result.usage.outputTokens)} tokens${served}`;
+  const failure = result.error ? `<div class="failure">${escapeHtml(result.error.message)}</div>` : '';
+  const body = result.text
+    ? `<div class="rendered">${markdown.render(result.text)}</div><pre class="raw">${escapeHtml(result.text)}</pre>`
+    : '';
+  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(result.model)}</strong>${facts}</header>${failure}${body}</article>`;
+}
+
+/** One self-contained HTML file: prompt, metrics, charts, and the outputs side by side. */
+export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
+  const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+  const results = report.results;
+  const label = (result: ModelResult) => result.model;
+  const charts = [
+    chart(
+      'latency',
+      'Latency',
+      results.map((result) => ({ label: label(result), value: result.latencyMs })),
+      formatDuration,
+      '',
+    ),
+    chart(
+      'output-tokens',
+      'Output tokens',
+      results.map((result) => ({ label: label(result), value: result.usage.outputTokens })),
+      String,
+      'no usage reported',
+    ),
+    chart(
+      'cost',
+      'Cost (USD)',
+      results.map((result) => ({ label: label(result), value: costOf(result) })),
+      formatCost,
+      'no price data for these models',
+    ),
+  ];
+  const title = prompt.title || 'comparison';
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`wechat-writer · ${title}`)}</title>
+<style>${htmlReportStyle}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<div class="meta">${results.length} model(s) · ${escapeHtml(report.startedAt)} · prompt from ${escapeHtml(report.prompt.source)} (${report.prompt.chars} characters) · wechat-writer ${escapeHtml(toolVersion)}</div>
+<details class="prompt"><summary>Prompt</summary><pre>${escapeHtml(prompt.text)}</pre></details>
+</header>
+<section class="summary">
+${metricsTable(results)}
+<div class="charts">${charts.join('')}</div>
+</section>
+<input type="checkbox" id="raw-toggle"><label for="raw-toggle" class="toggle">Show raw Markdown</label>
+<section class="outputs">${results.map((result) => outputColumn(result, markdown)).join('')}</section>
+</body>
+</html>
+`;
+}

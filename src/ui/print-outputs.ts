@@ -1,0 +1,21 @@
+import { Chalk } from 'chalk';
+import { formatCount, formatDuration } from '../report/format-metrics.js';
+import type { ModelResult } from '../run/model-result.js';
+import type { ColorLevel } from './color-level.js';
+
+/** How much of the outputs to print after the table. */
+export type ShowMode = 'full' | 'none';
+
+/** Each output in full under a header, for `--show full`; skips those already streamed live. */
+export function renderFullOutputs(results: readonly ModelResult[], colorLevel: ColorLevel, alreadyPrinted: ReadonlySet<string>): string {
+  const color = new Chalk({ level: colorLevel });
+  return results
+    .filter((result) => result.text && !alreadyPrinted.has(result.model))
+    .map((result) => {
+      const served = result.servedBy && result.servedBy !== result.model ? ` via ${result.servedBy}` : '';
+      const state = result.incomplete ? ', INCOMPLETE' : '';
+      const facts = `${formatDuration(result.latencyMs)}, ${formatCount(result.usage.outputTokens)} tokens${state}`;
+      return `\n${color.bold.cyan(`━━ ${result.model}${served} ━━`)} ${color.dim(`(${facts})`)}\n\n${result.text?.trimEnd()}\n`;
+    })
+    .join('');
+}
