@@ -191,3 +191,45 @@ describe('wechat-writer end to end', () => {
     expect(help.stdout).toContain('Examples:');
   });
 });
+
+describe('reports and output display', () => {
+  it.each([
+    ['report.html', '<article class="output"'],
+    ['report.md', '## mock:alpha'],
+    ['report.csv', '\ufeffmodel,provider,status'],
+    ['nested/dir/report.json', '"version": 1'],
+  ])('--report %s writes the report and still prints the table', async (file, marker) => {
+    const run = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--report', file], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('mock:beta');
+    expect(run.stderr).toContain(`report: ${file}`);
+    expect(readFileSync(path.join(cwd, file), 'utf8')).toContain(marker);
+  });
+
+  it('rejects an unknown --report extension before calling anything', async () => {
+    const run = await runBuiltCli(['-m', 'openai:gpt-e2e', '-p', 'brief.md', '--report', 'out.pdf'], { cwd, env: providerEnv() });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('wechat-writer: --report "out.pdf" has an unknown extension: use .html, .md, .csv or .json');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('--show full prints each output after the table; --live streams text under a header per model', async () => {
+    const shown = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--show', 'full'], { cwd });
+    expect(shown.stdout.indexOf('━━ mock:alpha ━━')).toBeGreaterThan(shown.stdout.indexOf('└'));
+    expect(shown.stdout).toContain('━━ mock:beta ━━');
+    const live = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--live'], { cwd });
+    expect(live.stdout.indexOf('── [1/2] mock:alpha ──')).toBeLessThan(live.stdout.indexOf('── [2/2] mock:beta ──'));
+    expect(live.stdout.indexOf('── [2/2] mock:beta ──')).toBeLessThan(live.stdout.indexOf('┌'));
+    expect(live.stdout).not.toContain('━━');
+    const hidden = await runBuiltCli(['-m', 'mock:alpha', '冬季新品', '--show', 'none'], { cwd });
+    expect(hidden.stdout).not.toContain('本文由模拟模型');
+    const bad = await runBuiltCli(['-m', 'mock:alpha', 'x', '--show', 'some'], { cwd });
+    expect(bad.code).toBe(2);
+  });
+
+  it('never waits for input without a terminal', async () => {
+    const run = await runBuiltCli([], { cwd, keepStdinOpen: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no models selected: pass --models');
+  });
+});

@@ -1,0 +1,92 @@
+import { checkbox, input, select } from '@inquirer/prompts';
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import type { Prompter } from '../../src/cli/prompter.js';
+import { askForPrompt } from '../../src/commands/compare/ask-for-prompt.js';
+import { pickModels } from '../../src/commands/compare/pick-models.js';
+
+type Step = (events: Awaited<ReturnType<typeof render>>['events'], getScreen: () => string) => Promise<void> | void;
+
+/** A Prompter that draws the real @inquirer/prompts on a virtual terminal and types the scripted keys. */
+function realPromptsDrivenBy(steps: Step[], screens: string[]): Prompter {
+  const drive = async <Value>(rendered: Awaited<ReturnType<typeof render>>): Promise<Value> => {
+    const step = steps.shift();
+    if (!step) throw new Error('no keys scripted for this prompt');
+    screens.push(rendered.getScreen());
+    await step(rendered.events, () => rendered.getScreen());
+    return (await rendered.answer) as Value;
+  };
+  return {
+    select: async (config) => drive(await render(select, config)),
+    checkbox: async (config) => drive(await render(checkbox, config)),
+    input: async (config) => drive(await render(input, config)),
+  };
+}
+
+const env = { OPENAI_API_KEY: 'sk-real-prompt-key' };
+
+describe('the picker on the real prompts', () => {
+  it('multi mode: disabled models show their reason, space selects, enter runs', async () => {
+    const screens: string[] = [];
+    const prompter = realPromptsDrivenBy(
+      [
+        (events) => events.keypress('enter'),
+        (events) => {
+          events.keypress('space');
+          events.keypress('down');
+          events.keypress('space');
+          events.keypress('enter');
+        },
+      ],
+      screens,
+    );
+    const selection = await pickModels(prompter, env, null);
+    expect(screens[0]).toContain('Compare how many models?');
+    expect(screens[0]).toContain('multi');
+    expect(screens[1]).toContain('anthropic:claude-sonnet-5');
+    expect(screens[1]).toContain('set ANTHROPIC_API_KEY');
+    expect(selection).toEqual({ mode: 'multi', models: ['openai:gpt-5.6-luna', 'openai:gpt-5.6-terra'] });
+  });
+
+  it('single mode refuses a disabled model and takes an enabled one', async () => {
+    let refusal = '';
+    const prompter = realPromptsDrivenBy(
+      [
+        (events) => events.keypress('enter'),
+        async (events, getScreen) => {
+          for (let index = 0; index < 3; index += 1) events.keypress('down');
+          events.keypress('enter');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          refusal = getScreen();
+          events.keypress('up');
+          events.keypress('enter');
+        },
+      ],
+      [],
+    );
+    const selection = await pickModels(prompter, env, { mode: 'single', models: [] });
+    expect(refusal).toContain('anthropic:claude-sonnet-5 set ANTHROPIC_API_KEY');
+    expect(refusal).toContain('disabled and cannot be selected');
+    expect(selection).toEqual({ mode: 'single', models: ['openai:gpt-5.6-sol'] });
+  });
+
+  it('re-asks for the prompt on a bad path instead of exiting', async () => {
+    let errorScreen = '';
+    const prompter = realPromptsDrivenBy(
+      [
+        async (events, getScreen) => {
+          events.type('missing/brief.md');
+          events.keypress('enter');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          errorScreen = getScreen();
+          for (let index = 0; index < 'missing/brief.md'.length; index += 1) events.keypress('backspace');
+          events.type('周末咖啡');
+          events.keypress('enter');
+        },
+      ],
+      [],
+    );
+    expect(await askForPrompt(prompter, process.cwd())).toEqual({ topic: '周末咖啡' });
+    expect(errorScreen).toContain('No such file: missing/brief.md');
+  });
+});
