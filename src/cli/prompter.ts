@@ -12,7 +12,7 @@ export interface PromptChoice<Value> {
  * Implementations throw InterruptedError when the user presses Ctrl-C.
  */
 export interface Prompter {
-  select<Value>(config: { message: string; choices: PromptChoice<Value>[]; default?: Value }): Promise<Value>;
-  checkbox<Value>(config: { message: string; choices: PromptChoice<Value>[]; required?: boolean }): Promise<Value[]>;
+  select<Value>(config: { message: string; choices: PromptChoice<Value>[]; default?: Value; pageSize?: number }): Promise<Value>;
+  checkbox<Value>(config: { message: string; choices: PromptChoice<Value>[]; required?: boolean; pageSize?: number }): Promise<Value[]>;
   input(config: { message: string; validate?: (value: string) => boolean | string | Promise<boolean | string> }): Promise<string>;
 }

@@ -38,3 +38,10 @@ export function truncateToWidth(text: string, maxWidth: number): string {
   }
   return `${result}…`;
 }
+
+/** Cuts a string to at most `maxWidth` columns keeping its end (for paths), starting with `…` when cut. */
+export function truncateStartToWidth(text: string, maxWidth: number): string {
+  if (displayWidth(text) <= maxWidth) return text;
+  const reversed = truncateToWidth(Array.from(text).reverse().join(''), maxWidth);
+  return `…${Array.from(reversed.slice(0, -1)).reverse().join('')}`;
+}

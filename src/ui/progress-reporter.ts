@@ -9,6 +9,8 @@ import { estimateTokens } from '../text/estimate-tokens.js';
 export interface TextOutput {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** Terminal width, when it is a terminal. */
+  columns?: number;
 }
 
 /** Shows the run's progress: spinners on a terminal, streamed text with --live, plain lines elsewhere. */

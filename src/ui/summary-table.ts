@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../report/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
-import { truncateToWidth } from './display-width.js';
+import { displayWidth, truncateStartToWidth, truncateToWidth } from './display-width.js';
 
 /** How the summary is drawn. */
 export interface SummaryTableOptions {
@@ -12,6 +12,8 @@ export interface SummaryTableOptions {
   /** Output files are shown relative to this directory. */
   cwd: string;
   titleWidth?: number;
+  /** Terminal width: the title and file columns shrink to fit it. */
+  maxWidth?: number;
 }
 
 function statusCell(result: ModelResult, color: InstanceType<typeof Chalk>): string {
@@ -20,9 +22,18 @@ function statusCell(result: ModelResult, color: InstanceType<typeof Chalk>): str
   return color.green('ok');
 }
 
-/** Renders the comparison as a table, followed by one line per failure. */
-export function renderSummaryTable(results: readonly ModelResult[], options: SummaryTableOptions): string {
-  const color = new Chalk({ level: options.colorLevel });
+interface ColumnFit {
+  titleWidth: number;
+  /** Longest file column; longer paths keep their end. */
+  fileWidth: number;
+}
+
+function renderTable(
+  results: readonly ModelResult[],
+  options: SummaryTableOptions,
+  color: InstanceType<typeof Chalk>,
+  fit: ColumnFit,
+): string {
   const table = new Table({
     head: ['Model', 'Status', 'Title / first line', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'File'].map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },
@@ -30,22 +41,49 @@ export function renderSummaryTable(results: readonly ModelResult[], options: Sum
   });
   for (const result of results) {
     const speed = tokensPerSecond(result);
+    const file = result.outputFile ? path.relative(options.cwd, result.outputFile) || result.outputFile : '—';
     table.push([
       result.model,
       statusCell(result, color),
-      truncateToWidth(extractTitle(result.text), options.titleWidth ?? 30),
+      truncateToWidth(extractTitle(result.text), fit.titleWidth),
       formatCount(result.usage.inputTokens),
       formatCount(result.usage.outputTokens),
       formatDuration(result.latencyMs),
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
-      result.outputFile ? path.relative(options.cwd, result.outputFile) || result.outputFile : '—',
+      truncateStartToWidth(file, fit.fileWidth),
     ]);
   }
+  return table.toString();
+}
+
+/** Shrinks the title, then the file column, until the table fits the terminal (or can shrink no more). */
+function fittedTable(results: readonly ModelResult[], options: SummaryTableOptions, color: InstanceType<typeof Chalk>): string {
+  const fit: ColumnFit = { titleWidth: options.titleWidth ?? 30, fileWidth: 200 };
+  let table = renderTable(results, options, color, fit);
+  const tooWide = () => options.maxWidth !== undefined && displayWidth(stripAnsi(table.split('\n')[0] ?? '')) > options.maxWidth;
+  while (tooWide() && (fit.titleWidth > 12 || fit.fileWidth > 16)) {
+    const excess = displayWidth(stripAnsi(table.split('\n')[0] ?? '')) - (options.maxWidth ?? 0);
+    if (fit.titleWidth > 12) fit.titleWidth = Math.max(12, fit.titleWidth - excess);
+    else fit.fileWidth = Math.max(16, Math.min(fit.fileWidth, longestFile(results, options)) - excess);
+    table = renderTable(results, options, color, fit);
+  }
+  return table;
+}
+
+const longestFile = (results: readonly ModelResult[], options: SummaryTableOptions) =>
+  Math.max(...results.map((result) => (result.outputFile ? displayWidth(path.relative(options.cwd, result.outputFile)) : 1)));
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** Renders the comparison as a table, followed by one line per failure or fallback. */
+export function renderSummaryTable(results: readonly ModelResult[], options: SummaryTableOptions): string {
+  const color = new Chalk({ level: options.colorLevel });
+  const table = fittedTable(results, options, color);
   const notes = results.flatMap((result) => {
     if (result.status === 'error') return [color.red(`✗ ${result.model}: ${result.error?.message ?? 'failed'}`)];
     if (result.fallback) return [color.yellow(`→ ${result.model} failed (${result.fallback.error.message}); served by ${result.servedBy}`)];
     return [];
   });
-  return [table.toString(), ...notes].join('\n') + '\n';
+  return [table, ...notes].join('\n') + '\n';
 }

@@ -54,7 +54,7 @@ describe('the picker on the real prompts', () => {
       [
         (events) => events.keypress('enter'),
         async (events, getScreen) => {
-          for (let index = 0; index < 3; index += 1) events.keypress('down');
+          for (let index = 0; index < 6; index += 1) events.keypress('down');
           events.keypress('enter');
           await new Promise((resolve) => setTimeout(resolve, 20));
           refusal = getScreen();
@@ -67,7 +67,7 @@ describe('the picker on the real prompts', () => {
     const selection = await pickModels(prompter, env, { mode: 'single', models: [] });
     expect(refusal).toContain('anthropic:claude-sonnet-5 set ANTHROPIC_API_KEY');
     expect(refusal).toContain('disabled and cannot be selected');
-    expect(selection).toEqual({ mode: 'single', models: ['openai:gpt-5.6-sol'] });
+    expect(selection).toEqual({ mode: 'single', models: ['mock:gamma'] });
   });
 
   it('re-asks for the prompt on a bad path instead of exiting', async () => {

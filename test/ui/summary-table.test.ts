@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyUsage } from '../../src/providers/language-model.js';
 import type { ModelResult } from '../../src/run/model-result.js';
-import { displayWidth, truncateToWidth } from '../../src/ui/display-width.js';
+import { displayWidth, truncateStartToWidth, truncateToWidth } from '../../src/ui/display-width.js';
 import { renderSummaryTable } from '../../src/ui/summary-table.js';
 
 const ok = (model: string, text: string, overrides: Partial<ModelResult> = {}): ModelResult => ({
@@ -60,6 +60,17 @@ describe('renderSummaryTable', () => {
     expect(output).not.toMatch(/\u001b\[/);
   });
 
+  it('shrinks the title and file columns to fit the terminal, keeping the end of the path', () => {
+    const long = ok('openai:gpt', '# 一个很长很长很长很长很长很长很长的中文标题', {
+      outputFile: '/work/output/20261121-100000_一个很长的选题_openai-gpt.md',
+    });
+    const output = renderSummaryTable([long], { colorLevel: 0, cwd: '/work', maxWidth: 100 });
+    const widths = output.trimEnd().split('\n').map(displayWidth);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    expect(output).toContain('openai-gpt.md');
+    expect(output).toContain('…');
+  });
+
   it('uses colors only when asked', () => {
     expect(renderSummaryTable([ok('mock:a', 'x')], { colorLevel: 1, cwd: '/' })).toMatch(/\u001b\[/);
   });
@@ -70,5 +81,6 @@ describe('display width', () => {
     expect(displayWidth('ab中文')).toBe(6);
     expect(truncateToWidth('中文标题很长', 7)).toBe('中文标…');
     expect(truncateToWidth('short', 10)).toBe('short');
+    expect(truncateStartToWidth('output/长文件名.md', 10)).toBe('…文件名.md');
   });
 });

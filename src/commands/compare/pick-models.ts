@@ -31,6 +31,9 @@ export function allModels(choices: readonly ModelChoice[]): string[] {
   return choices.filter((choice) => choice.isMock).map((choice) => choice.id);
 }
 
+/** Enough rows to see the available models first and the unavailable ones below. */
+const pageSize = 14;
+
 const asPromptChoice = (choice: ModelChoice, checked: boolean): PromptChoice<string> => ({
   name: choice.isMock ? `${choice.id}  (offline mock)` : choice.id,
   value: choice.id,
@@ -53,13 +56,15 @@ export async function pickModels(prompter: Prompter, env: Env, previous: LastSel
   });
   if (mode === 'all') return { mode, models: everything };
   const enabled = choices.filter((choice) => choice.disabledReason === null);
+  const listed = [...enabled, ...choices.filter((choice) => choice.disabledReason !== null)];
   if (enabled.length === 0) throw new UsageError('no model is available: set a key (see .env.example) or use --models mock:alpha');
   const remembered = new Set(previous?.models ?? []);
   if (mode === 'single') {
     const first = previous?.models.find((model) => enabled.some((choice) => choice.id === model));
     const model = await prompter.select<string>({
       message: 'Which model?',
-      choices: choices.map((choice) => asPromptChoice(choice, false)),
+      pageSize,
+      choices: listed.map((choice) => asPromptChoice(choice, false)),
       ...(first ? { default: first } : {}),
     });
     return { mode, models: [model] };
@@ -67,7 +72,8 @@ export async function pickModels(prompter: Prompter, env: Env, previous: LastSel
   const models = await prompter.checkbox<string>({
     message: 'Which models? (space to select, enter to run)',
     required: true,
-    choices: choices.map((choice) => asPromptChoice(choice, remembered.has(choice.id) && choice.disabledReason === null)),
+    pageSize,
+    choices: listed.map((choice) => asPromptChoice(choice, remembered.has(choice.id) && choice.disabledReason === null)),
   });
   return { mode, models };
 }

@@ -89,7 +89,7 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
-    io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd }));
+    io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }));
     const showMode = show ?? (plan.models.length === 1 && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
   }
