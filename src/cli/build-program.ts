@@ -57,13 +57,14 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .command('models')
     .description('list providers, aliases, default models and whether a key is configured')
     .option('--json', 'machine-readable output', false)
+    .option('--remote <provider>', "ask a provider's /models endpoint which models it serves")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
-    .action((options: { json: boolean }) => {
-      setExitCode(runListModels(options, io));
+    .action(async (options: { json: boolean; remote?: string }) => {
+      setExitCode(await runListModels(options, io));
     });
 
   return program;

@@ -8,6 +8,11 @@ export interface AdapterConfig {
   apiKeyEnv: string | null;
   /** Chat Completions output-length parameter this endpoint accepts. */
   maxTokensParam?: 'max_tokens' | 'max_completion_tokens';
+  /** Extra headers and query parameters the preset asks for. */
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  /** Send the key in Azure's `api-key` header instead of `Authorization: Bearer`. */
+  apiKeyHeader?: 'authorization' | 'api-key';
   /** Monotonic clock in milliseconds. */
   now?: () => number;
 }

@@ -1,97 +1,134 @@
 import { UsageError } from '../errors/usage-error.js';
-import { providerDefinitions, type ProviderDefinition } from './provider-definitions.js';
+import { presetCatalog } from './preset-catalog.js';
+import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
 
 /** Environment variables as read from the process (after `.env`). */
 export type Env = Record<string, string | undefined>;
 
-/** A provider's settings as they stand in this environment. Never carries the key itself. */
+/** A preset as it stands in this environment. Never carries the key itself. */
 export interface ProviderStatus {
-  definition: ProviderDefinition;
+  preset: ProviderPreset;
   /** Every name that resolves to the default model: the provider id and its aliases. */
   aliases: string[];
   defaultModel: string;
+  wireFormat: WireFormat;
+  region: string | null;
   baseURL: string | null;
   /** The env var that holds (or should hold) the key; null when no key is needed. */
   apiKeyEnv: string | null;
   keyConfigured: boolean;
+  /** What else must be set before it can be used (e.g. `set AZURE_OPENAI_ENDPOINT`). */
+  problems: string[];
+  headers: Record<string, string>;
+  query: Record<string, string>;
 }
 
-/** A model ready to be built: `provider:model` resolved against the environment. */
+/** A model ready to be built: `provider:model` resolved against the environment and its preset. */
 export interface ResolvedModel {
   /** Canonical id, `provider:model`. */
   id: string;
-  provider: ProviderDefinition;
+  provider: ProviderPreset;
   modelId: string;
+  wireFormat: WireFormat;
   baseURL: string | null;
   apiKey: string | null;
   apiKeyEnv: string | null;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  temperature: TemperatureLimits | null;
+  prices: ModelPrice | null;
 }
 
 const firstSet = (env: Env, names: readonly string[]) => names.find((name) => (env[name] ?? '').trim() !== '');
 
-/** Looks a provider up by id. */
-export function findProvider(id: string): ProviderDefinition | undefined {
-  return providerDefinitions.find((definition) => definition.id === id);
-}
-
-/** The status of one provider in this environment. */
-export function providerStatus(definition: ProviderDefinition, env: Env): ProviderStatus {
-  const keyEnv = firstSet(env, definition.apiKeyEnvs);
-  const baseUrlEnv = firstSet(env, definition.baseUrlEnvs);
-  const modelEnv = firstSet(env, definition.modelEnvs);
+/** The key, base-URL and model variables of a preset, in the order they are read. */
+export function presetEnvNames(preset: ProviderPreset) {
+  const prefix = envPrefix(preset.id);
   return {
-    definition,
-    aliases: [definition.id, ...definition.aliases],
-    defaultModel: modelEnv ? (env[modelEnv] as string).trim() : definition.defaultModel,
-    baseURL: baseUrlEnv ? (env[baseUrlEnv] as string).trim() : definition.defaultBaseURL,
-    apiKeyEnv: keyEnv ?? definition.apiKeyEnvs[0] ?? null,
-    keyConfigured: !definition.requiresKey || keyEnv !== undefined,
+    apiKey: preset.apiKeyEnvs ?? [`${prefix}_API_KEY`],
+    baseUrl: [`${prefix}_BASE_URL`, ...(preset.baseUrlEnvs ?? [])],
+    model: [`${prefix}_MODEL`, ...(preset.modelEnvs ?? [])],
+    region: `${prefix}_REGION`,
+    format: `${prefix}_API_FORMAT`,
   };
 }
 
-/** Every known provider with its status. */
-export function listProviders(env: Env): ProviderStatus[] {
-  return providerDefinitions.map((definition) => providerStatus(definition, env));
+/** Looks a preset up by id. */
+export function findProvider(id: string, catalog: readonly ProviderPreset[] = presetCatalog): ProviderPreset | undefined {
+  return catalog.find((preset) => preset.id === id);
 }
 
-function knownNamesHint(): string {
-  const providers = providerDefinitions.map((definition) => definition.id).join(', ');
-  const aliases = providerDefinitions.flatMap((definition) => [...definition.aliases, definition.id]).join(', ');
+/** The status of one preset in this environment. */
+export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus {
+  const names = presetEnvNames(preset);
+  const keyEnv = firstSet(env, names.apiKey);
+  const modelEnv = firstSet(env, names.model);
+  const keyConfigured = !preset.requiresKey || keyEnv !== undefined;
+  const endpoint = resolveEndpoint(preset, env, names);
+  const problems = [...(keyConfigured ? [] : [`set ${names.apiKey[0]}`]), ...endpoint.problems];
+  return {
+    preset,
+    aliases: [preset.id, ...preset.aliases],
+    defaultModel: modelEnv ? (env[modelEnv] as string).trim() : preset.defaultModel,
+    wireFormat: endpoint.wireFormat,
+    region: endpoint.region,
+    baseURL: endpoint.baseURL,
+    apiKeyEnv: keyEnv ?? names.apiKey[0] ?? null,
+    keyConfigured,
+    problems,
+    headers: endpoint.headers,
+    query: endpoint.query,
+  };
+}
+
+/** Every known preset with its status. */
+export function listProviders(env: Env, catalog: readonly ProviderPreset[] = presetCatalog): ProviderStatus[] {
+  return catalog.map((preset) => providerStatus(preset, env));
+}
+
+function knownNamesHint(catalog: readonly ProviderPreset[]): string {
+  const providers = catalog.map((preset) => preset.id).join(', ');
+  const aliases = catalog.flatMap((preset) => preset.aliases).join(', ');
   return `known providers: ${providers}; aliases: ${aliases}; use provider:model, e.g. openai:gpt-5.6-luna or mock:alpha (list them: wechat-writer models)`;
 }
 
-/** Resolves one `provider:model` id or alias. Does not check the key. */
-export function resolveModel(spec: string, env: Env): ResolvedModel {
+/** Resolves one `provider:model` id or alias. Does not check that it is usable. */
+export function resolveModel(spec: string, env: Env, catalog: readonly ProviderPreset[] = presetCatalog): ResolvedModel {
   const trimmed = spec.trim();
   const separator = trimmed.indexOf(':');
-  const providerName = separator === -1 ? trimmed : trimmed.slice(0, separator);
-  const definition =
+  const preset =
     separator === -1
-      ? providerDefinitions.find((candidate) => candidate.id === trimmed || candidate.aliases.includes(trimmed))
-      : findProvider(providerName);
-  if (!definition) throw new UsageError(`unknown model "${trimmed}": ${knownNamesHint()}`);
-  const status = providerStatus(definition, env);
+      ? catalog.find((candidate) => candidate.id === trimmed || candidate.aliases.includes(trimmed))
+      : findProvider(trimmed.slice(0, separator), catalog);
+  if (!preset) throw new UsageError(`unknown model "${trimmed}": ${knownNamesHint(catalog)}`);
+  const status = providerStatus(preset, env);
   const modelId = separator === -1 ? status.defaultModel : trimmed.slice(separator + 1).trim();
-  if (modelId === '')
-    throw new UsageError(
-      `model id missing in "${trimmed}": write ${definition.id}:<model>, e.g. ${definition.id}:${definition.defaultModel}`,
-    );
-  const keyEnv = firstSet(env, definition.apiKeyEnvs);
+  if (modelId === '') {
+    throw new UsageError(`model id missing in "${trimmed}": write ${preset.id}:<model>, e.g. ${preset.id}:${preset.defaultModel}`);
+  }
+  const keyEnv = firstSet(env, presetEnvNames(preset).apiKey);
+  const entry = preset.models.find((model) => model.id === modelId);
   return {
-    id: `${definition.id}:${modelId}`,
-    provider: definition,
+    id: `${preset.id}:${modelId}`,
+    provider: preset,
     modelId,
-    baseURL: status.baseURL,
+    wireFormat: status.wireFormat,
+    baseURL: status.baseURL?.replaceAll('{model}', encodeURIComponent(modelId)) ?? null,
     apiKey: keyEnv ? (env[keyEnv] as string).trim() : null,
     apiKeyEnv: status.apiKeyEnv,
+    headers: status.headers,
+    query: status.query,
+    temperature: entry?.temperature ?? preset.quirks?.temperature ?? null,
+    prices: entry?.prices ?? null,
   };
 }
 
 /**
  * Resolves a comma-separated model list (`all` = every provider with a key, mock excluded) and
- * checks every key up front: a missing key fails here, before any call, naming the variable.
+ * checks every model is usable up front: a missing key (or endpoint) fails here, before any call.
  */
-export function resolveModelList(list: string, env: Env): ResolvedModel[] {
+export function resolveModelList(list: string, env: Env, catalog: readonly ProviderPreset[] = presetCatalog): ResolvedModel[] {
   const specs = list
     .split(',')
     .map((spec) => spec.trim())
@@ -99,20 +136,22 @@ export function resolveModelList(list: string, env: Env): ResolvedModel[] {
   if (specs.length === 0) throw new UsageError('no models given: pass --models, e.g. --models mock:alpha,gpt');
   const expanded = specs.flatMap((spec) => {
     if (spec !== 'all') return [spec];
-    const configured = listProviders(env).filter((status) => status.definition.requiresKey && status.keyConfigured);
+    const configured = listProviders(env, catalog).filter((status) => status.preset.requiresKey && status.problems.length === 0);
     if (configured.length === 0) {
       throw new UsageError(
-        '--models all found no provider with a key: set OPENAI_API_KEY, ANTHROPIC_API_KEY or MINIMAX_API_KEY (or use --models mock:alpha,mock:beta)',
+        '--models all found no provider with a key: set e.g. OPENAI_API_KEY or DEEPSEEK_API_KEY (or use --models mock:alpha,mock:beta)',
       );
     }
-    return configured.map((status) => status.definition.id);
+    return configured.map((status) => status.preset.id);
   });
-  const resolved = expanded.map((spec) => resolveModel(spec, env));
+  const resolved = expanded.map((spec) => resolveModel(spec, env, catalog));
   const unique = resolved.filter((model, index) => resolved.findIndex((other) => other.id === model.id) === index);
-  const missing = unique.filter((model) => model.provider.requiresKey && model.apiKey === null);
-  if (missing.length > 0) {
-    const details = missing.map((model) => `${model.id} needs ${model.apiKeyEnv}`).join('; ');
+  const missingKeys = unique.filter((model) => model.provider.requiresKey && model.apiKey === null);
+  if (missingKeys.length > 0) {
+    const details = missingKeys.map((model) => `${model.id} needs ${model.apiKeyEnv}`).join('; ');
     throw new UsageError(`missing API key: ${details}; set it in the environment or in .env (see .env.example)`);
   }
+  const otherProblems = unique.flatMap((model) => providerStatus(model.provider, env).problems.map((problem) => `${model.id}: ${problem}`));
+  if (otherProblems.length > 0) throw new UsageError(`cannot use ${otherProblems.join('; ')}`);
   return unique;
 }

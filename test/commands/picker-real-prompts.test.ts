@@ -3,7 +3,7 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import type { Prompter } from '../../src/cli/prompter.js';
 import { askForPrompt } from '../../src/commands/compare/ask-for-prompt.js';
-import { pickModels } from '../../src/commands/compare/pick-models.js';
+import { modelChoices, pickModels } from '../../src/commands/compare/pick-models.js';
 
 type Step = (events: Awaited<ReturnType<typeof render>>['events'], getScreen: () => string) => Promise<void> | void;
 
@@ -24,6 +24,7 @@ function realPromptsDrivenBy(steps: Step[], screens: string[]): Prompter {
 }
 
 const env = { OPENAI_API_KEY: 'sk-real-prompt-key' };
+const enabledCount = modelChoices(env).filter((choice) => choice.disabledReason === null).length;
 
 describe('the picker on the real prompts', () => {
   it('multi mode: disabled models show their reason, space selects, enter runs', async () => {
@@ -54,7 +55,7 @@ describe('the picker on the real prompts', () => {
       [
         (events) => events.keypress('enter'),
         async (events, getScreen) => {
-          for (let index = 0; index < 6; index += 1) events.keypress('down');
+          for (let index = 0; index < enabledCount; index += 1) events.keypress('down');
           events.keypress('enter');
           await new Promise((resolve) => setTimeout(resolve, 20));
           refusal = getScreen();

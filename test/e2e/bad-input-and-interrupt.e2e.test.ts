@@ -45,7 +45,7 @@ const badInputs: [string, string[], RegExp][] = [
   [
     'an unknown provider',
     ['-m', 'llama:7b', '-p', 'brief.md'],
-    /unknown model "llama:7b": known providers: openai, anthropic, minimax, mock/,
+    /unknown model "llama:7b": known providers: openai, anthropic, minimax, deepseek/,
   ],
   ['a model without a key', ['-m', 'openai:x,minimax', '-p', 'brief.md'], /minimax:MiniMax-M2.7 needs MINIMAX_API_KEY/],
   ['no --models and no TTY', ['-p', 'brief.md'], /no models selected: pass --models/],

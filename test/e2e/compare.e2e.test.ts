@@ -123,7 +123,7 @@ describe('wechat-writer end to end', () => {
   it('exits 2 on an unknown model or a bad flag', async () => {
     const unknown = await runBuiltCli(['-m', 'llama3', 'topic'], { cwd });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown model "llama3": known providers: openai, anthropic, minimax, mock/);
+    expect(unknown.stderr).toMatch(/unknown model "llama3": known providers: openai, anthropic, minimax, deepseek/);
     const badFlag = await runBuiltCli(['--max-tokens', 'lots', '-m', 'mock', 'x'], { cwd });
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr.trim()).toBe('wechat-writer: --max-tokens takes a whole number of at least 1, got "lots"');
@@ -165,11 +165,23 @@ describe('wechat-writer end to end', () => {
     const listing = JSON.parse(run.stdout) as {
       providers: { id: string; aliases: string[]; defaultModel: string; apiKeyEnv: string | null; keyConfigured: boolean }[];
     };
-    expect(listing.providers.map((provider) => [provider.id, provider.keyConfigured])).toEqual([
-      ['openai', true],
-      ['anthropic', true],
-      ['minimax', false],
-      ['mock', true],
+    const configured = Object.fromEntries(listing.providers.map((provider) => [provider.id, provider.keyConfigured]));
+    expect(configured).toMatchObject({ openai: true, anthropic: true, minimax: false, deepseek: false, ollama: true, mock: true });
+    expect(listing.providers.map((provider) => provider.id)).toEqual([
+      'openai',
+      'anthropic',
+      'minimax',
+      'deepseek',
+      'qwen',
+      'kimi',
+      'glm',
+      'doubao',
+      'gemini',
+      'openrouter',
+      'azure',
+      'ollama',
+      'siliconflow',
+      'mock',
     ]);
     expect(listing.providers[1]).toMatchObject({
       aliases: ['anthropic', 'claude'],

@@ -32,7 +32,7 @@ describe('registry', () => {
 
   it('fails on an unknown id listing providers and aliases', () => {
     expect(() => resolveModel('llama', {})).toThrowError(UsageError);
-    expect(() => resolveModel('nope:model', {})).toThrowError(/known providers: openai, anthropic, minimax, mock; aliases: gpt/);
+    expect(() => resolveModel('nope:model', {})).toThrowError(/known providers: openai, anthropic, minimax, deepseek/);
   });
 
   it('fails before any call when a key is missing, naming every variable to set', () => {
@@ -50,8 +50,8 @@ describe('registry', () => {
 
   it('reports whether keys are configured without exposing them', () => {
     const statuses = listProviders({ OPENAI_API_KEY: 'sk-secret-value' });
-    expect(statuses.find((status) => status.definition.id === 'openai')?.keyConfigured).toBe(true);
-    expect(statuses.find((status) => status.definition.id === 'anthropic')?.keyConfigured).toBe(false);
+    expect(statuses.find((status) => status.preset.id === 'openai')?.keyConfigured).toBe(true);
+    expect(statuses.find((status) => status.preset.id === 'anthropic')?.keyConfigured).toBe(false);
     expect(JSON.stringify(statuses)).not.toContain('sk-secret-value');
   });
 });

@@ -9,24 +9,27 @@ export interface ModelChoice {
   disabledReason: string | null;
   isDefault: boolean;
   isMock: boolean;
+  /** Presets that need a key; `all` takes only these (a local Ollama may not be running). */
+  needsKey: boolean;
 }
 
 /** Every known model, marked as available or not (`set OPENAI_API_KEY`). */
 export function modelChoices(env: Env): ModelChoice[] {
   return listProviders(env).flatMap((status: ProviderStatus) => {
-    const models = [status.defaultModel, ...status.definition.models.filter((model) => model !== status.defaultModel)];
-    return models.map((model) => ({
-      id: `${status.definition.id}:${model}`,
-      disabledReason: status.keyConfigured ? null : `set ${status.apiKeyEnv}`,
+    const known = status.preset.models.map((model) => model.id).filter((model) => model !== status.defaultModel);
+    return [status.defaultModel, ...known].map((model) => ({
+      id: `${status.preset.id}:${model}`,
+      disabledReason: status.problems.length === 0 ? null : status.problems.join(', '),
       isDefault: model === status.defaultModel,
-      isMock: status.definition.wireFormat === 'mock',
+      isMock: status.wireFormat === 'mock',
+      needsKey: status.preset.requiresKey,
     }));
   });
 }
 
 /** What `all` means in the picker: each provider with a key, its default model; the mock when no provider has a key. */
 export function allModels(choices: readonly ModelChoice[]): string[] {
-  const configured = choices.filter((choice) => choice.isDefault && !choice.isMock && choice.disabledReason === null);
+  const configured = choices.filter((choice) => choice.isDefault && choice.needsKey && choice.disabledReason === null);
   if (configured.length > 0) return configured.map((choice) => choice.id);
   return choices.filter((choice) => choice.isMock).map((choice) => choice.id);
 }

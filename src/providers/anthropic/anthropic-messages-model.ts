@@ -24,7 +24,8 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
     baseURL: config.baseURL,
     maxRetries: 0,
     // The SDK sends the key as a Bearer token; many proxies and older gateways read only x-api-key.
-    defaultHeaders: { 'x-api-key': apiKey },
+    defaultHeaders: { ...config.headers, 'x-api-key': apiKey },
+    ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),
   });
 
   const buildBody = (request: GenerateRequest) => ({

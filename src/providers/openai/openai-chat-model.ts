@@ -17,10 +17,16 @@ interface CompatibleFields {
 /** An OpenAI Chat Completions model, at any base URL (OpenAI, proxies, compatible APIs). */
 export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
   const now = config.now ?? monotonicNow;
+  const apiKey = config.apiKey ?? 'not-needed';
   const client = new OpenAI({
-    apiKey: config.apiKey ?? 'not-needed',
+    apiKey,
     baseURL: config.baseURL,
     maxRetries: 0,
+    defaultHeaders: {
+      ...config.headers,
+      ...(config.apiKeyHeader === 'api-key' ? { 'api-key': apiKey, Authorization: null } : {}),
+    },
+    ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),
   });
 
   const buildBody = (request: GenerateRequest) => {

@@ -1,0 +1,71 @@
+/** The wire formats we have adapters for. */
+export type WireFormat = 'openai' | 'anthropic' | 'mock';
+
+/** The two HTTP API formats a provider may speak. */
+export type ApiFormat = 'openai' | 'anthropic';
+
+/** USD per 1M tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+}
+
+/** What temperatures a model accepts: a range (`minExclusive` for MiniMax's (0, 1]) or one value only. */
+export interface TemperatureLimits {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  only?: number;
+}
+
+/** A model a preset knows, with its price when known (never guessed). */
+export interface ModelEntry {
+  id: string;
+  prices?: ModelPrice;
+  temperature?: TemperatureLimits;
+}
+
+/** How a provider deviates from the plain formats; each quirk is handled once, in the adapters. */
+export interface PresetQuirks {
+  /** Chat Completions output-length parameter this endpoint accepts. */
+  maxTokensParam?: 'max_tokens' | 'max_completion_tokens';
+  temperature?: TemperatureLimits;
+  /** Extra headers; `{ENV_VAR}` in a value is read from the environment (header left out when unset). */
+  headers?: Record<string, string>;
+  /** Where the key goes: `Authorization: Bearer` (default) or Azure's `api-key` header. */
+  apiKeyHeader?: 'authorization' | 'api-key';
+  /** Extra query parameters, `{ENV_VAR}` placeholders as for headers (e.g. Azure `api-version`). */
+  query?: Record<string, string>;
+  /** A host variable (`OLLAMA_HOST=127.0.0.1:11434`) that sets the base URL, with this path appended per format. */
+  hostEnv?: { name: string; paths: Partial<Record<ApiFormat, string>> };
+}
+
+/**
+ * A provider preset: data, not code. Every preset is served by the OpenAI or Anthropic adapter.
+ * Env vars follow one pattern: `<ID>_API_KEY`, `<ID>_BASE_URL`, `<ID>_MODEL`, `<ID>_REGION`,
+ * `<ID>_API_FORMAT` (ID upper-cased), plus the names a provider documents itself.
+ */
+export interface ProviderPreset {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  /** Base URLs per API format and region; the first region listed is the default. `{ENV}` placeholders allowed. */
+  endpoints: Partial<Record<ApiFormat, Record<string, string>>>;
+  defaultFormat: WireFormat;
+  /** Key variables, first match wins; the first is the one we tell people to set. Default: `<ID>_API_KEY`. */
+  apiKeyEnvs?: readonly string[];
+  /** Extra base-URL and model variables read after `<ID>_BASE_URL` / `<ID>_MODEL`. */
+  baseUrlEnvs?: readonly string[];
+  modelEnvs?: readonly string[];
+  requiresKey: boolean;
+  defaultModel: string;
+  models: readonly ModelEntry[];
+  /** When the prices were taken (they change monthly: check before relying on them). */
+  pricesAsOf?: string;
+  quirks?: PresetQuirks;
+}
+
+/** `deepseek` → `DEEPSEEK`, for the env var pattern. */
+export const envPrefix = (presetId: string): string => presetId.toUpperCase().replace(/[^A-Z0-9]/g, '_');
