@@ -38,6 +38,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')
     .option('--live', "stream each model's text to the terminal as it is written")
     .option('--show <what>', 'after the table: full (every output) or none (default: full for one model on a terminal)')
+    .option('--show-reasoning', "after the table, print each model's reasoning (never saved into the article)")
+    .option('--cache', 'mark the system prompt and brief for prompt caching (Anthropic cache_control)')
     .option('--report <file>', 'also write a report: .html (side by side, charts), .md, .csv or .json')
     .option('--debug', 'show stack traces and error causes (keys are still hidden)', false)
     .enablePositionalOptions()

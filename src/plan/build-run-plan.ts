@@ -19,6 +19,7 @@ export interface CompareOptions {
   timeout?: string;
   retries?: string;
   fallback?: string;
+  cache?: boolean;
   stream: boolean;
 }
 
@@ -132,6 +133,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     temperature,
     timeoutMs,
     stream: options.stream,
+    cache: options.cache === true,
     retryPolicy: { ...defaultRetryPolicy, retries },
     fallback,
     outDir,

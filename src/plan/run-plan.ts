@@ -21,6 +21,8 @@ export interface RunPlan {
   temperature: number | null;
   timeoutMs: number;
   stream: boolean;
+  /** Mark the system prompt and brief for prompt caching. */
+  cache: boolean;
   retryPolicy: RetryPolicy;
   /** Model that takes over a model's prompt when it still fails after its retries. */
   fallback: ResolvedModel | null;

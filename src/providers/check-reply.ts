@@ -7,8 +7,11 @@ export function checkReply(result: GenerateResult, provider: string, model: stri
   const filtered = result.finishReason.unified === 'content-filter';
   const type = filtered ? 'CONTENT_FILTER' : 'BAD_RESPONSE';
   const reason = result.finishReason.raw ?? 'none';
+  const ranOut = result.finishReason.unified === 'length';
   const message = filtered
     ? `CONTENT_FILTER: the provider filtered the reply (finish reason ${reason}); rephrase the brief`
-    : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`;
+    : ranOut
+      ? `BAD_RESPONSE: the model used all its output tokens${result.reasoning ? ' thinking' : ''} before writing the answer; raise --max-tokens`
+      : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`;
   throw localProviderError(type, message, { provider, model }, { requestId: result.requestId });
 }

@@ -14,6 +14,8 @@ export interface GenerateRequest {
   temperature: number | null;
   /** Longest wait for a response to start and for each next piece of a stream. */
   timeoutMs: number;
+  /** Ask the provider to cache the system prompt and the brief (Anthropic `cache_control`). */
+  cache?: boolean;
   signal?: AbortSignal;
 }
 

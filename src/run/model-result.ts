@@ -39,6 +39,8 @@ export interface ModelResult {
   incomplete: boolean;
   /** Set when the fallback model served this result (or was tried): the primary's failure. */
   fallback: { from: string; error: ResultError } | null;
+  /** What was adjusted to suit the model (e.g. a clamped temperature). */
+  warnings: string[];
   /** Absolute path of the saved Markdown, when one was written. */
   outputFile: string | null;
   error: ResultError | null;

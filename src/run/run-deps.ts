@@ -17,6 +17,7 @@ export interface RunEvents {
   started?(model: ResolvedModel, index: number, total: number): void;
   delta?(model: ResolvedModel, text: string): void;
   retrying?(model: ResolvedModel, info: RetryInfo): void;
+  warning?(model: ResolvedModel, message: string): void;
   fallingBack?(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
   /**
    * Awaited before the next model starts, so a finished result is saved before anything else can

@@ -3,6 +3,7 @@ import { emptyUsage, type GenerateRequest, type GenerateResult } from '../provid
 import { redactSecrets } from '../providers/redact-secrets.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RunPlan } from '../plan/run-plan.js';
+import { adjustTemperature } from './adjust-temperature.js';
 import { callWithRetries, type RetryBudget } from './call-with-retries.js';
 import type { ModelResult, ResultError } from './model-result.js';
 import type { RunDeps } from './run-deps.js';
@@ -33,6 +34,7 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
     attempts,
     incomplete: false,
     fallback: null,
+    warnings: [],
     outputFile: null,
     error: null,
   };
@@ -55,6 +57,7 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
     attempts,
     incomplete: error.partialText !== null,
     fallback: null,
+    warnings: [],
     outputFile: null,
     error: toResultError(error, [model.apiKey]),
   };
@@ -63,33 +66,43 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
 /** Calls one model (then its fallback, if it still fails after retries) and returns the result; never throws. */
 export async function runOneModel(model: ResolvedModel, plan: RunPlan, deps: RunDeps, budget: RetryBudget): Promise<ModelResult> {
   const started = deps.now();
-  const request = (target: ResolvedModel): GenerateRequest => ({
-    modelId: target.modelId,
-    system: plan.system,
-    prompt: plan.prompt.text,
-    maxTokens: plan.maxTokens,
-    temperature: plan.temperature,
-    timeoutMs: plan.timeoutMs,
-    signal: deps.signal,
-  });
+  const warnings: string[] = [];
+  const request = (target: ResolvedModel): GenerateRequest => {
+    const temperature = adjustTemperature(plan.temperature, target.temperature);
+    if (temperature.warning) {
+      const warning = `${target.id} ${temperature.warning}`;
+      warnings.push(warning);
+      deps.events?.warning?.(target, warning);
+    }
+    return {
+      modelId: target.modelId,
+      system: plan.system,
+      prompt: plan.prompt.text,
+      maxTokens: plan.maxTokens,
+      temperature: temperature.value,
+      timeoutMs: plan.timeoutMs,
+      cache: plan.cache,
+      signal: deps.signal,
+    };
+  };
   const primary = await callWithRetries(model, request(model), plan.stream, plan.retryPolicy, budget, deps);
-  if (primary.ok) return succeeded(model, model, primary.result, primary.attempts);
+  if (primary.ok) return { ...succeeded(model, model, primary.result, primary.attempts), warnings };
 
   const fallback = plan.fallback;
   if (!fallback || fallback.id === model.id || deps.signal?.aborted) {
-    return failed(model, primary.error, primary.attempts, Math.round(deps.now() - started));
+    return { ...failed(model, primary.error, primary.attempts, Math.round(deps.now() - started)), warnings };
   }
   deps.events?.fallingBack?.(model, fallback, primary.error);
   const secondary = await callWithRetries(fallback, request(fallback), plan.stream, plan.retryPolicy, budget, deps);
   const attempts = primary.attempts + secondary.attempts;
   const from = { from: model.id, error: toResultError(primary.error, [model.apiKey]) };
-  if (secondary.ok) return { ...succeeded(model, fallback, secondary.result, attempts), fallback: from };
+  if (secondary.ok) return { ...succeeded(model, fallback, secondary.result, attempts), fallback: from, warnings };
   const result = failed(fallback, secondary.error, attempts, Math.round(deps.now() - started));
   const error = result.error && {
     ...result.error,
     message: `${model.id} failed, then fallback ${fallback.id} failed too: ${result.error.message}`,
   };
-  return { ...result, model: model.id, provider: model.provider.id, fallback: from, error };
+  return { ...result, model: model.id, provider: model.provider.id, fallback: from, error, warnings };
 }
 
 /** Runs every model of the plan one after another; one failure never stops the others. */

@@ -26,6 +26,10 @@ export function createLiveTextReporter(output: TextOutput, notes: TextOutput): P
       breakLine();
       notes.write(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`);
     },
+    warning: (_model, message) => {
+      breakLine();
+      notes.write(`⚠ ${message}\n`);
+    },
     fallingBack: (model, fallback, error) => {
       breakLine();
       notes.write(`→ ${describeFallback(model, fallback, error)}\n`);

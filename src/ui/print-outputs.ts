@@ -19,3 +19,12 @@ export function renderFullOutputs(results: readonly ModelResult[], colorLevel: C
     })
     .join('');
 }
+
+/** Each model's reasoning (kept out of the article), for `--show-reasoning`. */
+export function renderReasoning(results: readonly ModelResult[], colorLevel: ColorLevel): string {
+  const color = new Chalk({ level: colorLevel });
+  return results
+    .filter((result) => result.reasoning)
+    .map((result) => `\n${color.bold.magenta(`━━ reasoning of ${result.model} ━━`)}\n\n${color.dim(result.reasoning?.trimEnd() ?? '')}\n`)
+    .join('');
+}

@@ -18,6 +18,7 @@ export interface ProgressReporter {
   started(model: ResolvedModel, index: number, total: number): void;
   delta(model: ResolvedModel, text: string): void;
   retrying(model: ResolvedModel, info: RetryInfo): void;
+  warning(model: ResolvedModel, message: string): void;
   fallingBack(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
   finished(result: ModelResult): void;
   stop(): void;
@@ -48,6 +49,7 @@ export function createLineProgressReporter(output: TextOutput): ProgressReporter
     started: () => {},
     delta: () => {},
     retrying: (model, info) => output.write(`↻ ${model.id}: ${describeRetry(info)}\n`),
+    warning: (_model, message) => output.write(`⚠ ${message}\n`),
     fallingBack: (model, fallback, error) => output.write(`→ ${describeFallback(model, fallback, error)}\n`),
     finished: (result) => output.write(`${result.status === 'ok' ? '✓' : '✗'} ${describeFinish(result)}\n`),
     stop: () => {},
@@ -85,6 +87,11 @@ export async function createSpinnerProgressReporter(output: NodeJS.WriteStream, 
       note = describeRetry(info);
       streamed = '';
       render();
+    },
+    warning: (_model, message) => {
+      spinner.clear();
+      output.write(`⚠ ${message}\n`);
+      spinner.render();
     },
     fallingBack: (model, fallback, error) => {
       note = describeFallback(model, fallback, error);

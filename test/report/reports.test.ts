@@ -6,27 +6,10 @@ import type { JsonReport } from '../../src/report/json-report.js';
 import { demoteHeadings, renderMarkdownReport } from '../../src/report/markdown-report.js';
 import { parseReportTarget } from '../../src/report/write-report.js';
 import type { ModelResult } from '../../src/run/model-result.js';
+import { okResult } from '../support/model-result-fixture.js';
 
-const result = (model: string, text: string | null, overrides: Partial<ModelResult> = {}): ModelResult => ({
-  model,
-  provider: model.split(':')[0] ?? '',
-  status: 'ok',
-  servedBy: model,
-  text,
-  reasoning: null,
-  finishReason: { unified: 'stop', raw: 'stop' },
-  usage: { ...emptyUsage(), inputTokens: 10, outputTokens: 20 },
-  latencyMs: 1500,
-  ttftMs: 200,
-  responseModel: null,
-  requestId: null,
-  attempts: 1,
-  incomplete: false,
-  fallback: null,
-  outputFile: null,
-  error: null,
-  ...overrides,
-});
+const result = (model: string, text: string | null, overrides: Partial<ModelResult> = {}): ModelResult =>
+  okResult(model, text, { usage: { ...emptyUsage(), inputTokens: 10, outputTokens: 20 }, latencyMs: 1500, ttftMs: 200, ...overrides });
 
 const report: JsonReport = {
   version: 1,

@@ -16,6 +16,7 @@ const plan = (models: string, overrides: Partial<RunPlan> = {}): RunPlan => ({
   temperature: 0.3,
   timeoutMs: 1000,
   stream: true,
+  cache: false,
   retryPolicy: defaultRetryPolicy,
   fallback: null,
   outDir: '/tmp/unused',

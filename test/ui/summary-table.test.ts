@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { emptyUsage } from '../../src/providers/language-model.js';
 import type { ModelResult } from '../../src/run/model-result.js';
+import { okResult } from '../support/model-result-fixture.js';
 import { displayWidth, truncateStartToWidth, truncateToWidth } from '../../src/ui/display-width.js';
 import { renderSummaryTable } from '../../src/ui/summary-table.js';
 
-const ok = (model: string, text: string, overrides: Partial<ModelResult> = {}): ModelResult => ({
-  model,
-  provider: model.split(':')[0] ?? '',
-  status: 'ok',
-  servedBy: model,
-  text,
-  reasoning: null,
-  finishReason: { unified: 'stop', raw: 'stop' },
-  usage: { ...emptyUsage(), inputTokens: 12, outputTokens: 345 },
-  latencyMs: 1234,
-  ttftMs: 210,
-  responseModel: null,
-  requestId: null,
-  attempts: 1,
-  incomplete: false,
-  fallback: null,
-  outputFile: `/work/out/${model}.md`,
-  error: null,
-  ...overrides,
-});
+const ok = (model: string, text: string | null, overrides: Partial<ModelResult> = {}): ModelResult =>
+  okResult(model, text, { outputFile: `/work/out/${model}.md`, ...overrides });
 
 describe('renderSummaryTable', () => {
   it('aligns columns with Chinese titles and shows metrics, dashes for unknowns, and failures', () => {

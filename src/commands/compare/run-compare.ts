@@ -12,7 +12,7 @@ import { buildJsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
-import { renderFullOutputs, type ShowMode } from '../../ui/print-outputs.js';
+import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
 import type { ProgressReporter } from '../../ui/progress-reporter.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { completeOptions } from './complete-options.js';
@@ -24,6 +24,7 @@ export interface CompareCommandOptions extends CompareOptions {
   json: boolean;
   live?: boolean;
   show?: string;
+  showReasoning?: boolean;
   report?: string;
 }
 
@@ -75,6 +76,7 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
       started: (model, index, total) => progress.started(model, index, total),
       delta: (model, text) => progress.delta(model, text),
       retrying: (model, info) => progress.retrying(model, info),
+      warning: (model, message) => progress.warning(model, message),
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
       finished: async (result) => {
         const saved = await save(result);
@@ -92,6 +94,7 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
     io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }));
     const showMode = show ?? (plan.models.length === 1 && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
+    if (options.showReasoning) io.stdout.write(renderReasoning(results, colorLevel));
   }
   if (reportTarget) {
     await writeReport(

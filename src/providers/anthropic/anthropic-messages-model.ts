@@ -28,13 +28,18 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
     ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),
   });
 
-  const buildBody = (request: GenerateRequest) => ({
-    model: request.modelId,
-    max_tokens: request.maxTokens ?? defaultAnthropicMaxTokens,
-    messages: [{ role: 'user' as const, content: request.prompt }],
-    ...(request.system ? { system: request.system } : {}),
-    ...(request.temperature !== null ? { temperature: request.temperature } : {}),
-  });
+  /** Plain strings, or with --cache text blocks marked with `cache_control` (what prompt caching needs). */
+  const buildBody = (request: GenerateRequest) => {
+    const block = (text: string) =>
+      request.cache ? [{ type: 'text' as const, text, cache_control: { type: 'ephemeral' as const } }] : text;
+    return {
+      model: request.modelId,
+      max_tokens: request.maxTokens ?? defaultAnthropicMaxTokens,
+      messages: [{ role: 'user' as const, content: block(request.prompt) }],
+      ...(request.system ? { system: block(request.system) } : {}),
+      ...(request.temperature !== null ? { temperature: request.temperature } : {}),
+    };
+  };
 
   const call = <T>(request: GenerateRequest, run: (signal: AbortSignal, touch: () => void) => Promise<T>, partialText?: () => string) =>
     guardedCall(config, Anthropic, request, run, partialText);

@@ -5,14 +5,10 @@ import { guardedCall } from '../guarded-call.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, type OpenAIUsage } from './map-openai-usage.js';
+import { joinReasoning, readReasoning, type ReasoningFields } from './read-reasoning.js';
+import { createThinkTagSplitter, type SplitPiece } from './split-think-tags.js';
 
 type ChatMessage = { role: 'system' | 'user'; content: string };
-
-/** Fields some OpenAI-compatible servers add to a message or delta. */
-interface CompatibleFields {
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
 
 /** An OpenAI Chat Completions model, at any base URL (OpenAI, proxies, compatible APIs). */
 export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
@@ -55,10 +51,12 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           .create({ ...buildBody(request), stream: false }, { signal, timeout: request.timeoutMs })
           .withResponse();
         const choice = data.choices?.[0];
-        const message = (choice?.message ?? {}) as { content?: string | null } & CompatibleFields;
+        const message = (choice?.message ?? {}) as { content?: string | null } & ReasoningFields;
+        const splitter = createThinkTagSplitter();
+        const pieces = [splitter.push(message.content ?? ''), splitter.finish()];
         return {
-          text: message.content ?? '',
-          reasoning: message.reasoning_content ?? message.reasoning ?? null,
+          text: pieces.map((piece) => piece.text).join(''),
+          reasoning: joinReasoning(readReasoning(message), pieces.map((piece) => piece.reasoning).join('')),
           finishReason: mapOpenAIFinishReason(choice?.finish_reason),
           usage: mapOpenAIUsage(data.usage as OpenAIUsage | undefined),
           latencyMs: now() - started,
@@ -80,32 +78,38 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
               { signal, timeout: request.timeoutMs },
             )
             .withResponse();
-          let reasoning: string | null = null;
+          let fieldReasoning = '';
+          let tagReasoning = '';
           let ttftMs: number | null = null;
           let finishReason: string | null = null;
           let usage: OpenAIUsage | null = null;
           let responseModel: string | null = null;
           let responseId: string | null = null;
+          const splitter = createThinkTagSplitter();
+          const emit = (piece: SplitPiece) => {
+            tagReasoning += piece.reasoning;
+            if (piece.text === '') return;
+            ttftMs ??= now() - started;
+            text += piece.text;
+            onDelta({ text: piece.text });
+          };
           for await (const chunk of stream) {
             touch();
             responseModel ??= chunk.model ?? null;
             responseId ??= chunk.id ?? null;
+            // Moonshot reports streamed usage inside the final choice rather than at the top level.
             const choice = chunk.choices?.[0] as (typeof chunk.choices)[number] & { usage?: OpenAIUsage };
             usage = (chunk.usage as OpenAIUsage | null | undefined) ?? choice?.usage ?? usage;
             if (!choice) continue;
-            const delta = (choice.delta ?? {}) as { content?: string | null } & CompatibleFields;
-            const reasoningPiece = delta.reasoning_content ?? delta.reasoning;
-            if (reasoningPiece) reasoning = (reasoning ?? '') + reasoningPiece;
-            if (delta.content) {
-              ttftMs ??= now() - started;
-              text += delta.content;
-              onDelta({ text: delta.content });
-            }
+            const delta = (choice.delta ?? {}) as { content?: string | null } & ReasoningFields;
+            fieldReasoning += readReasoning(delta);
+            if (delta.content) emit(splitter.push(delta.content));
             if (choice.finish_reason) finishReason = choice.finish_reason;
           }
+          emit(splitter.finish());
           return {
             text,
-            reasoning,
+            reasoning: joinReasoning(fieldReasoning, tagReasoning),
             finishReason: mapOpenAIFinishReason(finishReason),
             usage: mapOpenAIUsage(usage),
             latencyMs: now() - started,
