@@ -97,10 +97,8 @@ function knownNamesHint(catalog: readonly ProviderPreset[]): string {
 export function resolveModel(spec: string, env: Env, catalog: readonly ProviderPreset[] = presetCatalog): ResolvedModel {
   const trimmed = spec.trim();
   const separator = trimmed.indexOf(':');
-  const preset =
-    separator === -1
-      ? catalog.find((candidate) => candidate.id === trimmed || candidate.aliases.includes(trimmed))
-      : findProvider(trimmed.slice(0, separator), catalog);
+  const providerName = separator === -1 ? trimmed : trimmed.slice(0, separator);
+  const preset = catalog.find((candidate) => candidate.id === providerName || candidate.aliases.includes(providerName));
   if (!preset) throw new UsageError(`unknown model "${trimmed}": ${knownNamesHint(catalog)}`);
   const status = providerStatus(preset, env);
   const modelId = separator === -1 ? status.defaultModel : trimmed.slice(separator + 1).trim();

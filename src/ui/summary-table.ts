@@ -34,10 +34,22 @@ function renderTable(
   color: InstanceType<typeof Chalk>,
   fit: ColumnFit,
 ): string {
+  const withCache = results.some((result) => result.usage.cacheReadTokens !== null || result.usage.cacheWriteTokens !== null);
   const table = new Table({
-    head: ['Model', 'Status', 'Title / first line', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'File'].map((name) => color.bold(name)),
+    head: [
+      'Model',
+      'Status',
+      'Title / first line',
+      'In',
+      'Out',
+      ...(withCache ? ['Cache r/w'] : []),
+      'Latency',
+      'TTFT',
+      'Tok/s',
+      'File',
+    ].map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    colAligns: ['left', 'left', 'left', 'right', 'right', ...(withCache ? (['right'] as const) : []), 'right', 'right', 'right', 'left'],
   });
   for (const result of results) {
     const speed = tokensPerSecond(result);
@@ -48,6 +60,7 @@ function renderTable(
       truncateToWidth(extractTitle(result.text), fit.titleWidth),
       formatCount(result.usage.inputTokens),
       formatCount(result.usage.outputTokens),
+      ...(withCache ? [`${formatCount(result.usage.cacheReadTokens)}/${formatCount(result.usage.cacheWriteTokens)}`] : []),
       formatDuration(result.latencyMs),
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),

@@ -11,6 +11,7 @@ describe('registry', () => {
     expect(resolveModel('minimax', env).id).toBe('minimax:MiniMax-M3');
     expect(resolveModel('mock', env).id).toBe('mock:alpha');
     expect(resolveModel('mock:beta', env).id).toBe('mock:beta');
+    expect(resolveModel('claude:claude-haiku-4-5', env).id).toBe('anthropic:claude-haiku-4-5');
   });
 
   it('prefers ANTHROPIC_* over the original tool CLAUDE_* variables, which still work alone', () => {

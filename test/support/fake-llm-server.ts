@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** How the fake server answers one model (matched by the request's `model`). */
 export interface FakeReply {
   /** The pieces of text; streamed one SSE event each, concatenated otherwise. */
-  chunks?: string[];
+  chunks?: readonly string[];
   /** Usage the server reports; `null` reports none. Default: { input: 11, output: 7 }. */
   usage?: { input: number; output: number; cacheRead?: number; cacheWrite?: number; reasoning?: number } | null;
   /** Reasoning / thinking text streamed before the answer. */
@@ -28,6 +28,10 @@ export interface FakeReply {
   neverAnswer?: boolean;
   /** Send a 200 whose body (or stream event) is not valid JSON. */
   malformed?: boolean;
+  /** Where OpenAI-format reasoning goes (default `reasoning_content`). */
+  reasoningField?: 'reasoning_content' | 'reasoning' | 'reasoning_details';
+  /** Report streamed usage inside the final choice (Moonshot) instead of a usage chunk. */
+  usageInChoice?: boolean;
   /** Send an error event in the stream after the text chunks. */
   inStreamError?: { type: string; message: string };
   /** Model id the server says it used. Default: the requested id with a `-served` suffix. */
@@ -38,6 +42,8 @@ export interface FakeReply {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, without `?`. */
+  query: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
 }
@@ -85,6 +91,14 @@ async function sendEvents(response: ServerResponse, events: string[], reply: Fak
     await sleep(reply.chunkDelayMs ?? 1);
   }
   response.end();
+}
+
+function reasoningFields(reply: FakeReply): Record<string, unknown> {
+  if (!reply.reasoning) return {};
+  const field = reply.reasoningField ?? 'reasoning_content';
+  return field === 'reasoning_details'
+    ? { reasoning_details: [{ type: 'reasoning.text', text: reply.reasoning }] }
+    : { [field]: reply.reasoning };
 }
 
 function openaiUsage(reply: FakeReply) {
@@ -138,15 +152,28 @@ async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, res
   const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: served, choices, ...extra })}\n\n`;
   const events = [chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])];
-  if (reply.reasoning) events.push(chunk([{ index: 0, delta: { reasoning_content: reply.reasoning }, finish_reason: null }]));
+  if (reply.reasoning) events.push(chunk([{ index: 0, delta: reasoningFields(reply), finish_reason: null }]));
   for (const piece of chunks) events.push(chunk([{ index: 0, delta: { content: piece }, finish_reason: null }]));
   if (reply.malformed) events.push('data: {"id": "chatcmpl-fake1", "choices": [\n\n');
   if (reply.inStreamError) events.push(`data: ${JSON.stringify({ error: reply.inStreamError })}\n\n`);
-  events.push(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }]));
   const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
-  if (usage && includeUsage) events.push(chunk([], { usage }));
+  const usageInChoice = reply.usageInChoice && usage ? { usage } : {};
+  events.push(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop', ...usageInChoice }]));
+  if (usage && includeUsage && !reply.usageInChoice) events.push(chunk([], { usage }));
   events.push('data: [DONE]\n\n');
   await sendEvents(response, events, reply, headers);
+}
+
+const cachedPrompts = new Set<string>();
+
+/** Simulates Anthropic prompt caching: blocks marked cache_control are written once, then read. */
+function promptCache(body: Record<string, unknown>): { cacheRead?: number; cacheWrite?: number } {
+  const marked = JSON.stringify([body.system, body.messages]);
+  if (!marked.includes('"cache_control"')) return {};
+  const tokens = Math.ceil(marked.length / 4);
+  if (cachedPrompts.has(marked)) return { cacheRead: tokens, cacheWrite: 0 };
+  cachedPrompts.add(marked);
+  return { cacheRead: 0, cacheWrite: tokens };
 }
 
 async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse) {
@@ -154,7 +181,7 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
   const served = reply.servedModel ?? `${model}-served`;
   const chunks = reply.chunks ?? defaultChunks(model);
   const headers = { 'request-id': 'req_anthropic_456', ...reply.headers };
-  const usage = reply.usage === undefined ? { input: 11, output: 7 } : reply.usage;
+  const usage = reply.usage === undefined ? { input: 11, output: 7, ...promptCache(body) } : reply.usage;
   const id = 'msg_fake1';
   const fullUsage = usage
     ? {
@@ -233,7 +260,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
     void (async () => {
       const body = await readBody(request);
       const path = (request.url ?? '').split('?')[0] ?? '';
-      requests.push({ method: request.method ?? '', path, headers: request.headers, body });
+      const query = (request.url ?? '').split('?')[1] ?? '';
+      requests.push({ method: request.method ?? '', path, query, headers: request.headers, body });
       const model = String(body.model);
       const reply = replyMap.get(model) ?? {};
       const seen = (counts.get(model) ?? 0) + 1;
@@ -249,8 +277,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
         sendJson(response, reply.status, reply.errorBody ?? { error: { message: 'fake failure', type: 'server_error' } }, reply.headers);
         return;
       }
-      if (request.method === 'POST' && path === '/v1/chat/completions') return answerOpenAI(body, reply, response);
-      if (request.method === 'POST' && path === '/v1/messages') return answerAnthropic(body, reply, response);
+      if (request.method === 'POST' && path.endsWith('/chat/completions')) return answerOpenAI(body, reply, response);
+      if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response);
       sendJson(response, 404, { error: { message: `no route ${path}`, type: 'not_found' } });
     })().catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { error: { message: String(error), type: 'server_error' } });
