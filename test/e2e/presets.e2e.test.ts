@@ -163,4 +163,21 @@ describe('provider quirks', () => {
     expect(second.stdout).toContain('Cache r/w');
     expect(second.stdout).toMatch(new RegExp(`│ +${firstUsage?.cacheWriteTokens}/0 │`));
   });
+
+  it('models --remote asks the provider which models it serves, in either format', async () => {
+    const deepseek = await runBuiltCli(['models', '--remote', 'deepseek'], {
+      cwd,
+      env: { DEEPSEEK_BASE_URL: fakeServer().openaiBaseURL, DEEPSEEK_API_KEY: key('deepseek') },
+    });
+    expect(deepseek.code).toBe(0);
+    expect(deepseek.stdout).toBe('deepseek:served-model-a\ndeepseek:served-model-b\n');
+    const claude = await runBuiltCli(['models', '--remote', 'anthropic', '--json'], {
+      cwd,
+      env: { ANTHROPIC_BASE_URL: fakeServer().anthropicBaseURL, ANTHROPIC_API_KEY: key('anthropic') },
+    });
+    expect(JSON.parse(claude.stdout)).toEqual({ provider: 'anthropic', models: ['served-model-a', 'served-model-b'] });
+    const missing = await runBuiltCli(['models', '--remote', 'kimi'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('kimi:kimi-k2.6 needs MOONSHOT_API_KEY');
+  });
 });

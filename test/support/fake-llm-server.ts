@@ -251,6 +251,17 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
   await sendEvents(response, events, reply, headers);
 }
 
+/** `GET /v1/models` in the OpenAI list format, or the Anthropic one when the request carries anthropic-version. */
+function answerModelList(_path: string, headers: IncomingMessage['headers'], response: ServerResponse) {
+  const ids = ['served-model-b', 'served-model-a'];
+  if (headers['anthropic-version']) {
+    const data = ids.map((id) => ({ id, type: 'model', display_name: id, created_at: '2026-01-01T00:00:00Z' }));
+    sendJson(response, 200, { data, has_more: false, first_id: ids[0], last_id: ids[1] });
+    return;
+  }
+  sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_790_000_000, owned_by: 'fake' })) });
+}
+
 /** Starts the fake server on a random port of 127.0.0.1. */
 export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}): Promise<FakeLlmServer> {
   const requests: RecordedRequest[] = [];
@@ -279,6 +290,7 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
       }
       if (request.method === 'POST' && path.endsWith('/chat/completions')) return answerOpenAI(body, reply, response);
       if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response);
+      if (request.method === 'GET' && path.endsWith('/models')) return answerModelList(path, request.headers, response);
       sendJson(response, 404, { error: { message: `no route ${path}`, type: 'not_found' } });
     })().catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, { error: { message: String(error), type: 'server_error' } });
