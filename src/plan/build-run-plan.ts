@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { resolveHomeDirectory } from '../config/home-directory.js';
+import { loadPriceOverrides } from '../cost/load-price-overrides.js';
 import { UsageError } from '../errors/usage-error.js';
 import { resolveModelList, type Env, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
@@ -102,12 +104,14 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   if (!modelList || modelList.trim() === '') {
     throw new UsageError('no models selected: pass --models (e.g. --models mock:alpha,gpt) or set WECHAT_WRITER_MODELS');
   }
-  const models = resolveModelList(modelList, deps.env);
+  const prices = await loadPriceOverrides(deps.env, resolveHomeDirectory(deps.env), deps.readTextFile);
+  const withPrices = (model: ResolvedModel): ResolvedModel => ({ ...model, prices: prices[model.id] ?? model.prices });
+  const models = resolveModelList(modelList, deps.env).map(withPrices);
   const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
   const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
   const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
   const retries = options.retries === undefined ? defaultRetryPolicy.retries : parseWholeNumberInRange('--retries', options.retries, 0, 10);
-  const fallback = options.fallback === undefined ? null : resolveFallback(options.fallback, deps.env);
+  const fallback = options.fallback === undefined ? null : withPrices(resolveFallback(options.fallback, deps.env));
   const prompt = await readPrompt(options, deps);
   const system = options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt;
   const outDir = path.resolve(deps.cwd, options.out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));

@@ -46,6 +46,8 @@ export interface GenerateResult {
   /** The model id the API says it used. */
   responseModel: string | null;
   requestId: string | null;
+  /** What the provider says the call cost (OpenRouter `usage.cost`); wins over the price table. */
+  reportedCostUsd?: number | null;
 }
 
 /** Receives text as it streams in. */

@@ -25,6 +25,7 @@ const columns: [string, (result: ModelResult) => CsvValue][] = [
   ['latencyMs', (result) => result.latencyMs],
   ['ttftMs', (result) => result.ttftMs],
   ['tokensPerSecond', (result) => tokensPerSecond(result)?.toFixed(1)],
+  ['costUsd', (result) => result.costUsd],
   ['attempts', (result) => result.attempts],
   ['incomplete', (result) => String(result.incomplete)],
   ['errorType', (result) => result.error?.type],

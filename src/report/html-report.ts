@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { formatCost } from '../cost/compute-cost.js';
 import type { ModelResult } from '../run/model-result.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
 import { escapeHtml } from './escape-html.js';
@@ -6,9 +7,7 @@ import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './fo
 import { htmlReportStyle } from './html-report-style.js';
 import type { JsonReport } from './json-report.js';
 
-/** A result's cost in USD once price data exists; null (unknown) until then. */
-const costOf = (result: ModelResult): number | null => (result as ModelResult & { costUsd?: number | null }).costUsd ?? null;
-const formatCost = (value: number) => `$${value < 0.01 ? value.toFixed(5) : value.toFixed(4)}`;
+const costOf = (result: ModelResult): number | null => result.costUsd;
 
 function metricsTable(results: readonly ModelResult[]): string {
   const head = ['Model', 'Status', 'Title', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'Cost'];
@@ -25,7 +24,7 @@ function metricsTable(results: readonly ModelResult[]): string {
       formatDuration(result.latencyMs),
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
-      cost === null ? '—' : formatCost(cost),
+      formatCost(cost),
     ];
     return `<tr><td>${escapeHtml(result.model)}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
   });

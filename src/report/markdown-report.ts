@@ -1,3 +1,4 @@
+import { formatCost } from '../cost/compute-cost.js';
 import type { ModelResult } from '../run/model-result.js';
 import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './format-metrics.js';
 import type { JsonReport } from './json-report.js';
@@ -38,6 +39,7 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       formatDuration(result.latencyMs),
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
+      formatCost(result.costUsd),
     ]
       .map(cell)
       .join(' | ')} |`;
@@ -58,8 +60,8 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       .map((line) => `> ${line}`)
       .join('\n'),
     '',
-    '| Model | Status | Title | In | Out | Latency | TTFT | Tok/s |',
-    '|---|---|---|---:|---:|---:|---:|---:|',
+    '| Model | Status | Title | In | Out | Latency | TTFT | Tok/s | Cost |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     ...sections,

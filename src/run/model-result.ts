@@ -30,6 +30,8 @@ export interface ModelResult {
   usage: Usage;
   latencyMs: number;
   ttftMs: number | null;
+  /** Cost in USD: the provider's own figure, else from the price data; null when unknown. */
+  costUsd: number | null;
   /** The model id the API says it used. */
   responseModel: string | null;
   requestId: string | null;

@@ -3,6 +3,7 @@ import { emptyUsage, type GenerateRequest, type GenerateResult } from '../provid
 import { redactSecrets } from '../providers/redact-secrets.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RunPlan } from '../plan/run-plan.js';
+import { computeCost } from '../cost/compute-cost.js';
 import { adjustTemperature } from './adjust-temperature.js';
 import { callWithRetries, type RetryBudget } from './call-with-retries.js';
 import type { ModelResult, ResultError } from './model-result.js';
@@ -21,13 +22,16 @@ function toResultError(error: ProviderError, secrets: readonly (string | null)[]
   };
 }
 
+const withoutReportedCost = ({ reportedCostUsd: _reported, ...rest }: GenerateResult) => rest;
+
 function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: GenerateResult, attempts: number): ModelResult {
   return {
     model: model.id,
     provider: model.provider.id,
     status: 'ok',
     servedBy: servedBy.id,
-    ...generated,
+    ...withoutReportedCost(generated),
+    costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices, servedBy.wireFormat),
     text: redactSecrets(generated.text, [model.apiKey, servedBy.apiKey], { keyShapes: false }),
     latencyMs: Math.round(generated.latencyMs),
     ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
@@ -50,6 +54,7 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
     reasoning: null,
     finishReason: null,
     usage: emptyUsage(),
+    costUsd: null,
     latencyMs,
     ttftMs: null,
     responseModel: null,

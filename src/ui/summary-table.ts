@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { formatCost } from '../cost/compute-cost.js';
 import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../report/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
@@ -49,7 +50,19 @@ function renderTable(
       'File',
     ].map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', 'left', 'right', 'right', ...(withCache ? (['right'] as const) : []), 'right', 'right', 'right', 'left'],
+    colAligns: [
+      'left',
+      'left',
+      'left',
+      'right',
+      'right',
+      ...(withCache ? (['right'] as const) : []),
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ],
   });
   for (const result of results) {
     const speed = tokensPerSecond(result);
@@ -64,6 +77,7 @@ function renderTable(
       formatDuration(result.latencyMs),
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
+      formatCost(result.costUsd),
       truncateStartToWidth(file, fit.fileWidth),
     ]);
   }

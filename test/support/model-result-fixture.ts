@@ -11,6 +11,7 @@ export const okResult = (model: string, text: string | null, overrides: Partial<
   reasoning: null,
   finishReason: { unified: 'stop', raw: 'stop' },
   usage: { ...emptyUsage(), inputTokens: 12, outputTokens: 345 },
+  costUsd: null,
   latencyMs: 1234,
   ttftMs: 210,
   responseModel: null,

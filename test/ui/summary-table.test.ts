@@ -47,9 +47,9 @@ describe('renderSummaryTable', () => {
     const long = ok('openai:gpt', '# 一个很长很长很长很长很长很长很长的中文标题', {
       outputFile: '/work/output/20261121-100000_一个很长的选题_openai-gpt.md',
     });
-    const output = renderSummaryTable([long], { colorLevel: 0, cwd: '/work', maxWidth: 100 });
+    const output = renderSummaryTable([long], { colorLevel: 0, cwd: '/work', maxWidth: 110 });
     const widths = output.trimEnd().split('\n').map(displayWidth);
-    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(110);
     expect(output).toContain('openai-gpt.md');
     expect(output).toContain('…');
   });

@@ -6,6 +6,8 @@ export interface OpenAIUsage {
   completion_tokens?: number | null;
   prompt_tokens_details?: { cached_tokens?: number | null } | null;
   completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+  /** OpenRouter reports each call's cost in USD. */
+  cost?: number | null;
 }
 
 const count = (value: number | null | undefined): number | null => (typeof value === 'number' ? value : null);

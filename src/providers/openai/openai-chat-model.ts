@@ -63,6 +63,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           ttftMs: null,
           responseModel: data.model ?? null,
           requestId: request_id ?? data.id ?? null,
+          reportedCostUsd: (data.usage as OpenAIUsage | undefined)?.cost ?? null,
         } satisfies GenerateResult;
       }),
 
@@ -116,6 +117,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             ttftMs,
             responseModel,
             requestId: request_id ?? responseId,
+            reportedCostUsd: usage?.cost ?? null,
           } satisfies GenerateResult;
         },
         () => text,
