@@ -2,6 +2,10 @@ import { Command, Option } from 'commander';
 import { runCompare } from '../commands/compare/run-compare.js';
 import { runListModels } from '../commands/models/list-models.js';
 import type { ExitCodeValue } from '../errors/exit-codes.js';
+import { runListHistory, type ListHistoryOptions } from '../commands/history/list-history.js';
+import { runShowHistory, type ShowHistoryOptions } from '../commands/history/show-history.js';
+import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
+import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
 import type { CommandIO } from './command-io.js';
 
 const examples = `
@@ -13,6 +17,8 @@ Examples:
   $ wechat-writer                                                     pick models and a topic interactively
   $ wechat-writer -m mock:alpha,mock:beta 周末咖啡 --report out.html   side-by-side HTML report
   $ wechat-writer models                                              list providers and keys
+  $ wechat-writer history --search 咖啡                                 find earlier runs
+  $ wechat-writer stats --by model --since 7d --trend                 latency, success and cost
 
 Exit codes: 0 all models succeeded (a fallback's success counts), 1 at least one failed,
 2 usage or configuration error (nothing was called), 130 interrupted (finished results are kept).`;
@@ -41,15 +47,11 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--show-reasoning', "after the table, print each model's reasoning (never saved into the article)")
     .option('--cache', 'mark the system prompt and brief for prompt caching (Anthropic cache_control)')
     .option('--report <file>', 'also write a report: .html (side by side, charts), .md, .csv or .json')
+    .option('--no-history', 'do not record this run in the history (also WECHAT_WRITER_NO_HISTORY=1)')
     .option('--debug', 'show stack traces and error causes (keys are still hidden)', false)
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .addHelpText('after', examples)
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
-    .exitOverride()
     .action(async (topicWords: string[], options) => {
       const topic = topicWords.join(' ').trim();
       setExitCode(await runCompare({ ...options, topic: topic === '' ? undefined : topic }, io));
@@ -60,14 +62,48 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .description('list providers, aliases, default models and whether a key is configured')
     .option('--json', 'machine-readable output', false)
     .option('--remote <provider>', "ask a provider's /models endpoint which models it serves")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
     .action(async (options: { json: boolean; remote?: string }) => {
       setExitCode(await runListModels(options, io));
     });
 
+  const history = program
+    .command('history')
+    .description('list recorded runs, newest first')
+    .option('-n, --limit <n>', 'how many runs (20)')
+    .option('--model <id>', 'only runs with this model (provider:model) or provider')
+    .option('--search <text>', 'full-text search over prompts and outputs')
+    .option('--json', 'machine-readable output', false)
+    .action(async (options: ListHistoryOptions) => setExitCode(await runListHistory(options, io)));
+  history
+    .command('show <runId>')
+    .description('show a recorded run again: the table and outputs, JSON, or a report')
+    .option('--json', 'the run as the JSON report', false)
+    .option('--report <file>', 'write a report: .html, .md, .csv or .json')
+    .action(async (runId: string, options: ShowHistoryOptions) => setExitCode(await runShowHistory(runId, options, io)));
+
+  program
+    .command('rerun <runId>')
+    .description("run a recorded run's prompt and options again, on the same or other models")
+    .option('-m, --models <ids>', "other models (default: the run's models)")
+    .option('-o, --out <dir>', 'directory for the outputs')
+    .option('--json', 'print one JSON document on stdout', false)
+    .option('--report <file>', 'also write a report: .html, .md, .csv or .json')
+    .option('--show <what>', 'after the table: full or none')
+    .option('--live', "stream each model's text as it is written")
+    .option('--no-history', 'do not record the new run')
+    .action(async (runId: string, options: RerunOptions) => setExitCode(await runRerun(runId, options, io)));
+
+  program
+    .command('stats')
+    .description('calls, success rate, latency percentiles, TTFT, tokens and cost from the history')
+    .option('--by <what>', 'model, provider or role', 'model')
+    .option('--since <when>', 'only calls since then: 7d, 24h, 2w, or a date')
+    .option('--trend', 'add a per-day series drawn as a small chart')
+    .option('--json', 'machine-readable output', false)
+    .action(async (options: StatsCommandOptions) => setExitCode(await runStats(options, io)));
+
+  const output = { writeOut: (text: string) => io.stdout.write(text), writeErr: (text: string) => io.stderr.write(text) };
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) command.exitOverride().configureOutput(output);
   return program;
 }

@@ -23,6 +23,10 @@ export interface CompareOptions {
   fallback?: string;
   cache?: boolean;
   stream: boolean;
+  /** A prompt already in hand (a rerun), instead of a topic, file or stdin. */
+  promptText?: PromptSource;
+  /** A system prompt already in hand (a rerun), instead of --system. */
+  systemText?: string;
 }
 
 /** File system and input access the plan needs, injected so tests need no disk or terminal. */
@@ -61,6 +65,7 @@ async function readFileOption(flag: string, filePath: string, deps: PlanDeps): P
 }
 
 async function readPrompt(options: CompareOptions, deps: PlanDeps): Promise<PromptSource> {
+  if (options.promptText) return options.promptText;
   const topic = options.topic?.trim() || null;
   if (topic && options.prompt) {
     throw new UsageError('give either a topic or --prompt <file>, not both');
@@ -113,7 +118,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const retries = options.retries === undefined ? defaultRetryPolicy.retries : parseWholeNumberInRange('--retries', options.retries, 0, 10);
   const fallback = options.fallback === undefined ? null : withPrices(resolveFallback(options.fallback, deps.env));
   const prompt = await readPrompt(options, deps);
-  const system = options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt;
+  const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
   const outDir = path.resolve(deps.cwd, options.out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));
   try {
     await deps.makeDirectory(outDir);

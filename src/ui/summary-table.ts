@@ -47,6 +47,7 @@ function renderTable(
       'Latency',
       'TTFT',
       'Tok/s',
+      'Cost',
       'File',
     ].map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },

@@ -48,7 +48,11 @@ describe.each([
     });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report).toMatchObject({ version: 1, runId: null, prompt: { source: 'brief.md', chars: Array.from(brief).length } });
+    expect(report).toMatchObject({
+      version: 1,
+      runId: expect.any(Number),
+      prompt: { source: 'brief.md', chars: Array.from(brief).length },
+    });
     const [openai, anthropic] = report.results;
     expect(openai).toMatchObject({
       model: 'openai:gpt-e2e',

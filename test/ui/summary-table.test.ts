@@ -33,6 +33,8 @@ describe('renderSummaryTable', () => {
     const lines = output.trimEnd().split('\n');
     const tableLines = lines.filter((line) => /^[┌│├└]/.test(line));
     expect(new Set(tableLines.map(displayWidth)).size).toBe(1);
+    expect(new Set(tableLines.filter((line) => line.startsWith('│')).map((line) => line.split('│').length)).size).toBe(1);
+    expect(lines[1]).toMatch(/│ Tok\/s │ Cost │ File /);
     expect(output).toContain('如何在手机上写出好读的公众号…');
     expect(output).toContain('1.23 s');
     expect(output).toContain('210 ms');

@@ -17,6 +17,7 @@ import type { ProgressReporter } from '../../ui/progress-reporter.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
+import { historyEnabled, startRunRecorder } from './record-history.js';
 import { createOutputSaver } from './save-output.js';
 
 /** `wechat-writer [topic]` options: the plan's options plus how to present the result. */
@@ -25,6 +26,8 @@ export interface CompareCommandOptions extends CompareOptions {
   live?: boolean;
   show?: string;
   showReasoning?: boolean;
+  /** False with --no-history. */
+  history?: boolean;
   report?: string;
 }
 
@@ -57,7 +60,12 @@ async function defaultPrompter(io: CommandIO): Promise<Prompter> {
 }
 
 /** Runs one prompt on every selected model, saves each output, and prints the comparison. */
-export async function runCompare(options: CompareCommandOptions, io: CommandIO, deps: CompareDeps = {}): Promise<ExitCodeValue> {
+export async function runCompare(
+  options: CompareCommandOptions,
+  io: CommandIO,
+  deps: CompareDeps = {},
+  run: { kind: 'compare' | 'rerun'; parentRunId: number | null } = { kind: 'compare', parentRunId: null },
+): Promise<ExitCodeValue> {
   const show = parseShow(options.show);
   const reportTarget = await prepareReport(options.report, io);
   const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)));
@@ -67,6 +75,9 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
   const progress = await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
   const save = createOutputSaver(plan, startedAt, io);
+  const recorder = historyEnabled(options.history, io.env)
+    ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
+    : null;
   const results = await runModels(plan, {
     createModel: deps.createModel ?? ((model) => createLanguageModel(model, io.env)),
     now: io.now,
@@ -78,15 +89,19 @@ export async function runCompare(options: CompareCommandOptions, io: CommandIO, 
       retrying: (model, info) => progress.retrying(model, info),
       warning: (model, message) => progress.warning(model, message),
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
-      finished: async (result) => {
+      finished: async (result, model) => {
         const saved = await save(result);
+        recorder?.record(plan.models.indexOf(model), saved);
         progress.finished(saved);
         return saved;
       },
     },
-  }).finally(() => progress.stop());
+  }).finally(() => {
+    progress.stop();
+    recorder?.close();
+  });
 
-  const report = buildJsonReport(plan, startedAt, results);
+  const report = { ...buildJsonReport(plan, startedAt, results), runId: recorder?.runId ?? null };
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {

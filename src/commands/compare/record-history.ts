@@ -1,0 +1,74 @@
+import type { CommandIO } from '../../cli/command-io.js';
+import { resolveHomeDirectory } from '../../config/home-directory.js';
+import type { RunPlan } from '../../plan/run-plan.js';
+import type { ModelResult } from '../../run/model-result.js';
+import type { NewRun } from '../../store/history-store.js';
+
+/** Records one run and its results as they finish. */
+export interface RunRecorder {
+  runId: number;
+  record(position: number, result: ModelResult, role?: string | null): void;
+  close(): void;
+}
+
+/** Whether this run is recorded: not with --no-history or WECHAT_WRITER_NO_HISTORY=1. */
+export function historyEnabled(option: boolean | undefined, env: CommandIO['env']): boolean {
+  const disabled = env.WECHAT_WRITER_NO_HISTORY?.trim().toLowerCase();
+  return option !== false && !(disabled && disabled !== '0' && disabled !== 'false');
+}
+
+/** What a run stores as its options: ids and numbers, never a key or a base URL. */
+export function storedOptions(plan: RunPlan): Record<string, unknown> {
+  return {
+    models: plan.models.map((model) => model.id),
+    maxTokens: plan.maxTokens,
+    temperature: plan.temperature,
+    timeoutMs: plan.timeoutMs,
+    stream: plan.stream,
+    cache: plan.cache,
+    retries: plan.retryPolicy.retries,
+    fallback: plan.fallback?.id ?? null,
+  };
+}
+
+/**
+ * Opens the history and records the run. History never costs a result: if the database cannot be
+ * opened or written, the run goes on and says so once.
+ */
+export async function startRunRecorder(
+  plan: RunPlan,
+  run: Pick<NewRun, 'startedAt' | 'kind' | 'parentRunId'>,
+  io: CommandIO,
+): Promise<RunRecorder | null> {
+  const warn = (error: unknown) =>
+    io.stderr.write(`warning: run history is off for this run (${(error as Error).message}); pass --no-history to silence this\n`);
+  try {
+    const { openHistoryStore } = await import('../../store/history-store.js');
+    const store = await openHistoryStore(resolveHomeDirectory(io.env));
+    const runId = store.startRun({
+      ...run,
+      prompt: plan.prompt.text,
+      promptSource: plan.prompt.source,
+      topic: plan.prompt.topic,
+      systemPrompt: plan.system,
+      options: storedOptions(plan),
+      toolVersion: io.toolVersion,
+    });
+    let failed = false;
+    return {
+      runId,
+      record: (position, result, role = null) => {
+        try {
+          store.recordResult(runId, position, result, role);
+        } catch (error) {
+          if (!failed) warn(error);
+          failed = true;
+        }
+      },
+      close: () => store.close(),
+    };
+  } catch (error) {
+    warn(error);
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import type { CommandIO } from '../../cli/command-io.js';
+import type { ExitCodeValue } from '../../errors/exit-codes.js';
+import { loadRun, openHistory } from '../history/open-history.js';
+import { runCompare, type CompareCommandOptions } from '../compare/run-compare.js';
+
+/** `wechat-writer rerun` options: other models, and how to show the new run. */
+export interface RerunOptions {
+  models?: string;
+  json: boolean;
+  out?: string;
+  report?: string;
+  show?: string;
+  live?: boolean;
+  history?: boolean;
+}
+
+const optionText = (value: unknown) => (typeof value === 'number' ? String(value) : undefined);
+
+/** Runs a stored run's prompt and options again, on its models or others, as a new run linked to it. */
+export async function runRerun(runIdText: string, options: RerunOptions, io: CommandIO): Promise<ExitCodeValue> {
+  const store = await openHistory(io);
+  const run = (() => {
+    try {
+      return loadRun(store, runIdText);
+    } finally {
+      store.close();
+    }
+  })();
+  const stored = run.options;
+  const models = options.models ?? (Array.isArray(stored.models) ? stored.models.join(',') : '');
+  const compareOptions: CompareCommandOptions = {
+    models,
+    promptText: { text: run.prompt, source: run.promptSource, topic: run.topic },
+    systemText: run.systemPrompt ?? undefined,
+    maxTokens: optionText(stored.maxTokens),
+    temperature: optionText(stored.temperature),
+    timeout: optionText(stored.timeoutMs),
+    retries: optionText(stored.retries),
+    fallback: typeof stored.fallback === 'string' ? stored.fallback : undefined,
+    cache: stored.cache === true,
+    stream: stored.stream !== false,
+    json: options.json,
+    out: options.out,
+    report: options.report,
+    show: options.show,
+    live: options.live,
+    history: options.history,
+  };
+  return runCompare(compareOptions, io, {}, { kind: 'rerun', parentRunId: run.id });
+}

@@ -1,0 +1,59 @@
+/**
+ * The history database schema, one migration per version (`PRAGMA user_version`). Append new
+ * migrations; never edit a released one.
+ *
+ * - runs: one row per comparison (or rerun, or pipeline run): when, the prompt and its source, the
+ *   system prompt, the options as JSON (model ids and numbers only: never a key or base URL), and the
+ *   tool version. `parent_run_id` links a rerun to the run it repeats.
+ * - results: one row per model of a run, written as soon as it finishes: status, text, reasoning,
+ *   every token count, latency, TTFT, cost, error type and message, attempts, served-by, output file;
+ *   `role` is null for plain comparisons. `details` holds the rest of the result as JSON.
+ * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
+ *   of three or more characters match; shorter queries fall back to LIKE).
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'compare',
+    parent_run_id INTEGER REFERENCES runs(id),
+    prompt TEXT NOT NULL,
+    prompt_source TEXT NOT NULL,
+    topic TEXT,
+    system_prompt TEXT,
+    options TEXT NOT NULL,
+    tool_version TEXT NOT NULL
+  );
+  CREATE TABLE results (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    model TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    role TEXT,
+    status TEXT NOT NULL,
+    served_by TEXT,
+    text TEXT,
+    reasoning TEXT,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    cache_read_tokens INTEGER,
+    cache_write_tokens INTEGER,
+    reasoning_tokens INTEGER,
+    latency_ms INTEGER NOT NULL,
+    ttft_ms INTEGER,
+    cost_usd REAL,
+    error_type TEXT,
+    error_message TEXT,
+    attempts INTEGER NOT NULL,
+    output_file TEXT,
+    details TEXT NOT NULL
+  );
+  CREATE INDEX results_by_run ON results(run_id, position);
+  CREATE INDEX results_by_time ON results(created_at);
+  CREATE INDEX results_by_model ON results(model);
+  CREATE VIRTUAL TABLE history_fts USING fts5(run_id UNINDEXED, body, tokenize = 'trigram');
+  `,
+];

@@ -1,0 +1,176 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ModelResult } from '../run/model-result.js';
+import { migrations } from './history-schema.js';
+import { queryStats, type StatsOptions, type StatsReport } from './history-stats.js';
+import { fromResultRow, toResultRow, type ResultRow } from './result-row.js';
+
+/** A run as recorded before its results. Never holds a key or a base URL. */
+export interface NewRun {
+  startedAt: string;
+  kind: 'compare' | 'rerun' | 'write';
+  parentRunId: number | null;
+  prompt: string;
+  promptSource: string;
+  topic: string | null;
+  systemPrompt: string | null;
+  options: Record<string, unknown>;
+  toolVersion: string;
+}
+
+/** One line of `history`. */
+export interface RunSummary {
+  id: number;
+  startedAt: string;
+  kind: string;
+  parentRunId: number | null;
+  models: string[];
+  ok: number;
+  failed: number;
+  bestLatencyMs: number | null;
+  worstLatencyMs: number | null;
+  totalCostUsd: number | null;
+  promptStart: string;
+}
+
+/** A stored run with its results, as `history show` and `rerun` need it. */
+export interface StoredRun extends Omit<NewRun, 'startedAt'> {
+  id: number;
+  startedAt: string;
+  results: (ModelResult & { role: string | null })[];
+}
+
+/** Which runs `history` lists. */
+export interface RunFilter {
+  limit: number;
+  /** Exact `provider:model`, or a provider id (all its models). */
+  model?: string;
+  search?: string;
+}
+
+/** The run history in SQLite. */
+export interface HistoryStore {
+  readonly path: string;
+  startRun(run: NewRun): number;
+  recordResult(runId: number, position: number, result: ModelResult, role?: string | null): void;
+  listRuns(filter: RunFilter): RunSummary[];
+  getRun(id: number): StoredRun | null;
+  stats(options: StatsOptions): StatsReport;
+  close(): void;
+}
+
+function migrate(database: BetterSqlite3.Database): void {
+  const version = database.pragma('user_version', { simple: true }) as number;
+  for (let index = version; index < migrations.length; index += 1) {
+    database.transaction(() => {
+      database.exec(migrations[index] as string);
+      database.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}
+
+const searchClause = (search: string | undefined): { sql: string; values: string[] } => {
+  if (!search?.trim()) return { sql: '', values: [] };
+  const query = search.trim();
+  if (Array.from(query).length >= 3) {
+    return { sql: 'AND r.id IN (SELECT run_id FROM history_fts WHERE history_fts MATCH ?)', values: [`"${query.replace(/"/g, '""')}"`] };
+  }
+  const like = `%${query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return {
+    sql: "AND (r.prompt LIKE ? ESCAPE '\\' OR r.id IN (SELECT run_id FROM results WHERE text LIKE ? ESCAPE '\\'))",
+    values: [like, like],
+  };
+};
+
+/** Opens (creating and migrating) `history.db` in the home directory, in WAL mode. Loads the driver only now. */
+export async function openHistoryStore(homeDirectory: string): Promise<HistoryStore> {
+  const { default: Database } = await import('better-sqlite3');
+  mkdirSync(homeDirectory, { recursive: true });
+  const databasePath = path.join(homeDirectory, 'history.db');
+  const database = new Database(databasePath);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  migrate(database);
+
+  const insertRun =
+    database.prepare(`INSERT INTO runs (started_at, kind, parent_run_id, prompt, prompt_source, topic, system_prompt, options, tool_version)
+    VALUES (@startedAt, @kind, @parentRunId, @prompt, @promptSource, @topic, @systemPrompt, @options, @toolVersion)`);
+  const insertResult =
+    database.prepare(`INSERT INTO results (run_id, position, created_at, model, provider, role, status, served_by, text, reasoning,
+    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, cost_usd, error_type, error_message,
+    attempts, output_file, details) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
+    @input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
+    @error_message, @attempts, @output_file, @details)`);
+  const insertSearch = database.prepare('INSERT INTO history_fts (run_id, body) VALUES (?, ?)');
+
+  return {
+    path: databasePath,
+    startRun: (run) =>
+      database.transaction(() => {
+        const id = Number(insertRun.run({ ...run, options: JSON.stringify(run.options) }).lastInsertRowid);
+        insertSearch.run(id, run.prompt);
+        return id;
+      })(),
+    recordResult: (runId, position, result, role = null) => {
+      database.transaction(() => {
+        insertResult.run(toResultRow(runId, position, result, role, new Date().toISOString()));
+        if (result.text) insertSearch.run(runId, result.text);
+      })();
+    },
+    listRuns: (filter) => {
+      const search = searchClause(filter.search);
+      const byModel = filter.model
+        ? filter.model.includes(':')
+          ? 'AND r.id IN (SELECT run_id FROM results WHERE model = ?)'
+          : 'AND r.id IN (SELECT run_id FROM results WHERE provider = ?)'
+        : '';
+      const rows = database
+        .prepare(
+          `SELECT r.id, r.started_at, r.kind, r.parent_run_id, substr(r.prompt, 1, 200) AS prompt_start,
+             (SELECT group_concat(model, char(31)) FROM (SELECT model FROM results WHERE run_id = r.id ORDER BY position)) AS models,
+             sum(x.status = 'ok') AS ok, sum(x.status = 'error') AS failed,
+             min(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS best, max(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS worst,
+             sum(x.cost_usd) AS cost
+           FROM runs r LEFT JOIN results x ON x.run_id = r.id
+           WHERE 1 = 1 ${byModel} ${search.sql}
+           GROUP BY r.id ORDER BY r.id DESC LIMIT ?`,
+        )
+        .all(...(filter.model ? [filter.model] : []), ...search.values, filter.limit) as Record<string, unknown>[];
+      return rows.map((row) => ({
+        id: row.id as number,
+        startedAt: row.started_at as string,
+        kind: row.kind as string,
+        parentRunId: (row.parent_run_id as number | null) ?? null,
+        models: row.models ? String(row.models).split('\u001f') : [],
+        ok: Number(row.ok ?? 0),
+        failed: Number(row.failed ?? 0),
+        bestLatencyMs: (row.best as number | null) ?? null,
+        worstLatencyMs: (row.worst as number | null) ?? null,
+        totalCostUsd: (row.cost as number | null) ?? null,
+        promptStart: row.prompt_start as string,
+      }));
+    },
+    getRun: (id) => {
+      const run = database.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      if (!run) return null;
+      const results = database.prepare('SELECT * FROM results WHERE run_id = ? ORDER BY position').all(id) as ResultRow[];
+      return {
+        id,
+        startedAt: run.started_at as string,
+        kind: run.kind as NewRun['kind'],
+        parentRunId: (run.parent_run_id as number | null) ?? null,
+        prompt: run.prompt as string,
+        promptSource: run.prompt_source as string,
+        topic: (run.topic as string | null) ?? null,
+        systemPrompt: (run.system_prompt as string | null) ?? null,
+        options: JSON.parse(run.options as string) as Record<string, unknown>,
+        toolVersion: run.tool_version as string,
+        results: results.map(fromResultRow),
+      };
+    },
+    stats: (options) => queryStats(database, options),
+    close: () => database.close(),
+  };
+}

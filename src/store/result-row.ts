@@ -1,0 +1,101 @@
+import type { ModelResult } from '../run/model-result.js';
+
+/** A `results` row as stored. */
+export interface ResultRow {
+  run_id: number;
+  position: number;
+  created_at: string;
+  model: string;
+  provider: string;
+  role: string | null;
+  status: string;
+  served_by: string | null;
+  text: string | null;
+  reasoning: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  cache_read_tokens: number | null;
+  cache_write_tokens: number | null;
+  reasoning_tokens: number | null;
+  latency_ms: number;
+  ttft_ms: number | null;
+  cost_usd: number | null;
+  error_type: string | null;
+  error_message: string | null;
+  attempts: number;
+  output_file: string | null;
+  details: string;
+}
+
+type Details = Pick<ModelResult, 'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error'>;
+
+/** A result as a row; what has no column of its own goes into `details`. */
+export function toResultRow(runId: number, position: number, result: ModelResult, role: string | null, createdAt: string): ResultRow {
+  const details: Details = {
+    finishReason: result.finishReason,
+    responseModel: result.responseModel,
+    requestId: result.requestId,
+    incomplete: result.incomplete,
+    fallback: result.fallback,
+    warnings: result.warnings,
+    error: result.error,
+  };
+  return {
+    run_id: runId,
+    position,
+    created_at: createdAt,
+    model: result.model,
+    provider: result.provider,
+    role,
+    status: result.status,
+    served_by: result.servedBy,
+    text: result.text,
+    reasoning: result.reasoning,
+    input_tokens: result.usage.inputTokens,
+    output_tokens: result.usage.outputTokens,
+    cache_read_tokens: result.usage.cacheReadTokens,
+    cache_write_tokens: result.usage.cacheWriteTokens,
+    reasoning_tokens: result.usage.reasoningTokens,
+    latency_ms: result.latencyMs,
+    ttft_ms: result.ttftMs,
+    cost_usd: result.costUsd,
+    error_type: result.error?.type ?? null,
+    error_message: result.error?.message ?? null,
+    attempts: result.attempts,
+    output_file: result.outputFile,
+    details: JSON.stringify(details),
+  };
+}
+
+/** A stored row back as the result the run reported. */
+export function fromResultRow(row: ResultRow): ModelResult & { role: string | null } {
+  const details = JSON.parse(row.details) as Details;
+  return {
+    model: row.model,
+    provider: row.provider,
+    role: row.role,
+    status: row.status === 'ok' ? 'ok' : 'error',
+    servedBy: row.served_by,
+    text: row.text,
+    reasoning: row.reasoning,
+    finishReason: details.finishReason,
+    usage: {
+      inputTokens: row.input_tokens,
+      outputTokens: row.output_tokens,
+      cacheReadTokens: row.cache_read_tokens,
+      cacheWriteTokens: row.cache_write_tokens,
+      reasoningTokens: row.reasoning_tokens,
+    },
+    costUsd: row.cost_usd,
+    latencyMs: row.latency_ms,
+    ttftMs: row.ttft_ms,
+    responseModel: details.responseModel,
+    requestId: details.requestId,
+    attempts: row.attempts,
+    incomplete: details.incomplete,
+    fallback: details.fallback,
+    warnings: details.warnings,
+    outputFile: row.output_file,
+    error: details.error,
+  };
+}
