@@ -43,90 +43,92 @@ export interface StatsReport {
   trend: TrendDay[] | null;
 }
 
-const groupColumn: Record<StatsGrouping, string> = { model: 'model', provider: 'provider', role: "coalesce(role, '(none)')" };
-
 /** Nearest-rank percentile of an ascending list. */
 export function percentile(sorted: readonly number[], fraction: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] as number;
 }
 
-/** Latency percentiles per key, from one ordered scan of the successful results. */
-function latencyPercentiles(
-  database: BetterSqlite3.Database,
-  keySql: string,
-  since: string,
-): Map<string, { p50: number | null; p95: number | null }> {
-  const rows = database
-    .prepare(`SELECT ${keySql} AS key, latency_ms FROM results WHERE status = 'ok' AND created_at >= ? ORDER BY key, latency_ms`)
-    .raw()
-    .iterate(since) as IterableIterator<[string, number]>;
-  const byKey = new Map<string, { p50: number | null; p95: number | null }>();
-  let currentKey: string | null = null;
-  let values: number[] = [];
-  const flush = () => {
-    if (currentKey !== null) byKey.set(currentKey, { p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
-  };
-  for (const [key, latency] of rows) {
-    if (key !== currentKey) {
-      flush();
-      currentKey = key;
-      values = [];
-    }
-    values.push(latency);
-  }
-  flush();
-  return byKey;
-}
+const groupColumns: Record<StatsGrouping, string> = { model: 'model', provider: 'provider', role: 'role' };
 
-/** Calls, success rate, latency percentiles, TTFT, tokens and cost per group (and per day with trend). */
+type Totals = {
+  key: string | null;
+  calls: number;
+  ok: number;
+  mean_ttft: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost: number | null;
+};
+
+const roundCost = (cost: number | null) => (cost === null ? null : Math.round(cost * 1e8) / 1e8);
+
+/**
+ * Calls, success rate, latency percentiles, TTFT, tokens and cost per group (and per day with
+ * trend). Totals come from one pass over the covering index `results_stats`; each percentile is one
+ * seek into the group's latency-ordered index, so nothing large crosses into JavaScript.
+ */
 export function queryStats(database: BetterSqlite3.Database, options: StatsOptions): StatsReport {
-  const since = options.sinceIso ?? '';
-  const keySql = groupColumn[options.by];
-  const rows = database
+  const column = groupColumns[options.by];
+  const sinceSql = options.sinceIso === null ? '' : 'AND created_at >= @since';
+  const parameters: Record<string, string> = options.sinceIso === null ? {} : { since: options.sinceIso };
+  const totals = database
     .prepare(
-      `SELECT ${keySql} AS key, count(*) AS calls, sum(status = 'ok') AS ok, sum(status = 'error') AS failed,
-         avg(CASE WHEN status = 'ok' THEN ttft_ms END) AS mean_ttft, total(input_tokens) AS input_tokens,
-         total(output_tokens) AS output_tokens, sum(cost_usd) AS cost
-       FROM results WHERE created_at >= ? GROUP BY key ORDER BY calls DESC, key`,
+      `SELECT ${column} AS key, count(*) AS calls, sum(status = 'ok') AS ok, avg(CASE WHEN status = 'ok' THEN ttft_ms END) AS mean_ttft,
+         total(input_tokens) AS input_tokens, total(output_tokens) AS output_tokens, sum(cost_usd) AS cost
+       FROM results INDEXED BY results_stats WHERE 1 = 1 ${sinceSql} GROUP BY ${column}`,
     )
-    .all(since) as Record<string, number | string | null>[];
-  const percentiles = latencyPercentiles(database, keySql, since);
-  const groups = rows.map((row) => {
-    const key = String(row.key);
-    const calls = Number(row.calls);
-    const ok = Number(row.ok);
-    return {
-      key,
-      calls,
-      ok,
-      failed: Number(row.failed),
-      successRate: calls === 0 ? 0 : ok / calls,
-      p50LatencyMs: percentiles.get(key)?.p50 ?? null,
-      p95LatencyMs: percentiles.get(key)?.p95 ?? null,
-      meanTtftMs: row.mean_ttft === null ? null : Math.round(Number(row.mean_ttft)),
-      inputTokens: Number(row.input_tokens),
-      outputTokens: Number(row.output_tokens),
-      costUsd: row.cost === null ? null : Number(row.cost),
-    };
-  });
-  return { by: options.by, since: options.sinceIso, groups, trend: options.trend ? queryTrend(database, since) : null };
+    .all(parameters) as Totals[];
+  const nth = database
+    .prepare(
+      `SELECT latency_ms FROM results INDEXED BY results_latency_by_${options.by}
+       WHERE ${column} IS @key AND status = 'ok' ${sinceSql} ORDER BY latency_ms LIMIT 1 OFFSET @offset`,
+    )
+    .pluck();
+  const latencyAt = (key: string | null, count: number, fraction: number): number | null =>
+    count === 0 ? null : (nth.get({ ...parameters, key, offset: Math.max(0, Math.ceil(fraction * count) - 1) }) as number);
+  const groups = totals
+    .map((row): StatsGroup => ({
+      key: row.key ?? '(none)',
+      calls: row.calls,
+      ok: row.ok,
+      failed: row.calls - row.ok,
+      successRate: row.calls === 0 ? 0 : row.ok / row.calls,
+      p50LatencyMs: latencyAt(row.key, row.ok, 0.5),
+      p95LatencyMs: latencyAt(row.key, row.ok, 0.95),
+      meanTtftMs: row.mean_ttft === null ? null : Math.round(row.mean_ttft),
+      inputTokens: row.input_tokens,
+      outputTokens: row.output_tokens,
+      costUsd: roundCost(row.cost),
+    }))
+    .sort((left, right) => right.calls - left.calls || left.key.localeCompare(right.key));
+  return { by: options.by, since: options.sinceIso, groups, trend: options.trend ? queryTrend(database, sinceSql, parameters) : null };
 }
 
-function queryTrend(database: BetterSqlite3.Database, since: string): TrendDay[] {
+/** Per-day totals, and each day's p50 from its successful latencies. */
+function queryTrend(database: BetterSqlite3.Database, sinceSql: string, parameters: Record<string, string>): TrendDay[] {
   const days = database
     .prepare(
-      `SELECT substr(created_at, 1, 10) AS day, count(*) AS calls, sum(status = 'ok') AS ok, sum(status = 'error') AS failed, sum(cost_usd) AS cost
-       FROM results WHERE created_at >= ? GROUP BY day ORDER BY day`,
+      `SELECT substr(created_at, 1, 10) AS day, count(*) AS calls, sum(status = 'ok') AS ok, sum(cost_usd) AS cost
+       FROM results INDEXED BY results_stats WHERE 1 = 1 ${sinceSql} GROUP BY day ORDER BY day`,
     )
-    .all(since) as Record<string, number | string | null>[];
-  const latencies = latencyPercentiles(database, 'substr(created_at, 1, 10)', since);
+    .all(parameters) as { day: string; calls: number; ok: number; cost: number | null }[];
+  const latencies = new Map<string, number[]>();
+  const rows = database
+    .prepare(`SELECT substr(created_at, 1, 10), latency_ms FROM results INDEXED BY results_stats WHERE status = 'ok' ${sinceSql}`)
+    .raw()
+    .iterate(parameters) as IterableIterator<[string, number]>;
+  for (const [day, latency] of rows) {
+    const list = latencies.get(day);
+    if (list) list.push(latency);
+    else latencies.set(day, [latency]);
+  }
   return days.map((row) => ({
-    day: String(row.day),
-    calls: Number(row.calls),
-    ok: Number(row.ok),
-    failed: Number(row.failed),
-    p50LatencyMs: latencies.get(String(row.day))?.p50 ?? null,
-    costUsd: row.cost === null ? null : Number(row.cost),
+    day: row.day,
+    calls: row.calls,
+    ok: row.ok,
+    failed: row.calls - row.ok,
+    p50LatencyMs: percentile(Float64Array.from(latencies.get(row.day) ?? []).sort() as unknown as number[], 0.5),
+    costUsd: roundCost(row.cost),
   }));
 }
