@@ -1,5 +1,5 @@
 // `stats` benchmark: `node bench/stats-bench.mjs [--results N] [--text-chars N] [--runs N] [--keep]`
-// (to be wired as `npm run bench:stats`; part b needs `npm run build` first).
+// (`npm run bench:stats`; part b needs `npm run build` first).
 //
 // Fills a fresh history.db (temporary WECHAT_WRITER_HOME) with 100,000 results — 20,000 runs × 5 of
 // 20 models over 8 providers, ~95% ok, seeded random latencies/TTFT/tokens/costs, article-sized
