@@ -42,6 +42,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--no-stream', 'wait for whole responses instead of streaming')
     .addOption(new Option('--retries <n>', 'retries after the first attempt, 0 to 10').default(undefined, '2'))
     .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')
+    .addOption(new Option('--concurrency <n>', 'how many models to call at once, 1 to 64').default(undefined, '1'))
+    .option('-c, --config <file>', 'config file (default: ./wechat-writer.config.yaml, else $WECHAT_WRITER_HOME/config.yaml)')
     .option('--live', "stream each model's text to the terminal as it is written")
     .option('--show <what>', 'after the table: full (every output) or none (default: full for one model on a terminal)')
     .option('--show-reasoning', "after the table, print each model's reasoning (never saved into the article)")
@@ -62,7 +64,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .description('list providers, aliases, default models and whether a key is configured')
     .option('--json', 'machine-readable output', false)
     .option('--remote <provider>', "ask a provider's /models endpoint which models it serves")
-    .action(async (options: { json: boolean; remote?: string }) => {
+    .option('-c, --config <file>', 'config file whose providers are listed too')
+    .action(async (options: { json: boolean; remote?: string; config?: string }) => {
       setExitCode(await runListModels(options, io));
     });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveHomeDirectory } from '../config/home-directory.js';
+import { builtInSettings, type Settings } from '../config/load-settings.js';
 import { loadPriceOverrides } from '../cost/load-price-overrides.js';
 import { UsageError } from '../errors/usage-error.js';
 import { resolveModelList, type Env, type ResolvedModel } from '../providers/registry.js';
@@ -21,6 +22,10 @@ export interface CompareOptions {
   timeout?: string;
   retries?: string;
   fallback?: string;
+  /** How many models at once (default 1, or the config file's `concurrency`). */
+  concurrency?: string;
+  /** The config file (`--config`); settings loaded from it arrive separately, see `PlanDeps.settings`. */
+  config?: string;
   cache?: boolean;
   stream: boolean;
   /** A prompt already in hand (a rerun), instead of a topic, file or stdin. */
@@ -36,6 +41,8 @@ export interface PlanDeps {
   readTextFile(filePath: string): Promise<string>;
   readStdin(): Promise<string>;
   makeDirectory(directory: string): Promise<void>;
+  /** The config file's settings (catalogue, retries, concurrency); built-in ones when absent. */
+  settings?: Settings;
 }
 
 export const defaultTimeoutMs = 120_000;
@@ -89,11 +96,11 @@ function slugFor(prompt: PromptSource): string {
   return slugify(firstLine.replace(/^#+\s*/, ''));
 }
 
-function resolveFallback(spec: string, env: Env): ResolvedModel {
+function resolveFallback(spec: string, env: Env, catalog: Settings['catalog']): ResolvedModel {
   if (spec.includes(',') || spec.trim() === 'all') {
     throw new UsageError(`--fallback takes one model id or alias, got "${spec}"`);
   }
-  const [fallback] = resolveModelList(spec, env);
+  const [fallback] = resolveModelList(spec, env, catalog);
   if (!fallback) throw new UsageError('--fallback is empty: give a model id or alias, e.g. --fallback claude');
   return fallback;
 }
@@ -111,12 +118,18 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   }
   const prices = await loadPriceOverrides(deps.env, resolveHomeDirectory(deps.env), deps.readTextFile);
   const withPrices = (model: ResolvedModel): ResolvedModel => ({ ...model, prices: prices[model.id] ?? model.prices });
-  const models = resolveModelList(modelList, deps.env).map(withPrices);
+  const settings = deps.settings ?? builtInSettings;
+  const models = resolveModelList(modelList, deps.env, settings.catalog).map(withPrices);
   const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
   const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
   const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
-  const retries = options.retries === undefined ? defaultRetryPolicy.retries : parseWholeNumberInRange('--retries', options.retries, 0, 10);
-  const fallback = options.fallback === undefined ? null : withPrices(resolveFallback(options.fallback, deps.env));
+  const retries =
+    options.retries === undefined
+      ? (settings.retries ?? defaultRetryPolicy.retries)
+      : parseWholeNumberInRange('--retries', options.retries, 0, 10);
+  const concurrency =
+    options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
+  const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
   const prompt = await readPrompt(options, deps);
   const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
   const outDir = path.resolve(deps.cwd, options.out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));
@@ -144,7 +157,8 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     stream: options.stream,
     cache: options.cache === true,
     retryPolicy: { ...defaultRetryPolicy, retries },
-    fallback,
+    fallbacks,
+    concurrency,
     outDir,
     slug: slugFor(prompt),
   };

@@ -24,8 +24,10 @@ export interface RunPlan {
   /** Mark the system prompt and brief for prompt caching. */
   cache: boolean;
   retryPolicy: RetryPolicy;
-  /** Model that takes over a model's prompt when it still fails after its retries. */
-  fallback: ResolvedModel | null;
+  /** Models that take over, in order, a model's prompt when it still fails after its retries. */
+  fallbacks: ResolvedModel[];
+  /** At most this many models at once (1 = one after another). */
+  concurrency: number;
   /** Absolute directory for the per-model Markdown files. */
   outDir: string;
   /** File-name-safe name of the piece being written. */

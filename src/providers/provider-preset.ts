@@ -56,6 +56,12 @@ export interface ProviderPreset {
   defaultFormat: WireFormat;
   /** Key variables, first match wins; the first is the one we tell people to set. Default: `<ID>_API_KEY`. */
   apiKeyEnvs?: readonly string[];
+  /** Keys written in the config file (`apiKeys`), tried in order like several key variables. */
+  apiKeys?: readonly string[];
+  /** Use every key that is set, in order, moving to the next on RATE_LIMIT or QUOTA_EXCEEDED. */
+  keyRotation?: boolean;
+  /** At most this many calls to this provider at once (config `maxConcurrency`). */
+  maxConcurrency?: number;
   /** Extra base-URL and model variables read after `<ID>_BASE_URL` / `<ID>_MODEL`. */
   baseUrlEnvs?: readonly string[];
   modelEnvs?: readonly string[];

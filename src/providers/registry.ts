@@ -33,6 +33,8 @@ export interface ResolvedModel {
   wireFormat: WireFormat;
   baseURL: string | null;
   apiKey: string | null;
+  /** Every key this model may use, in order (the first is `apiKey`); more than one only with key rotation. */
+  apiKeys: string[];
   apiKeyEnv: string | null;
   headers: Record<string, string>;
   query: Record<string, string>;
@@ -41,6 +43,16 @@ export interface ResolvedModel {
 }
 
 const firstSet = (env: Env, names: readonly string[]) => names.find((name) => (env[name] ?? '').trim() !== '');
+
+/** The keys of a preset in this environment: the first key variable set, or with rotation every key set, then config keys. */
+function presetKeys(preset: ProviderPreset, env: Env): string[] {
+  const names = presetEnvNames(preset).apiKey;
+  const fromEnv = names.map((name) => (env[name] ?? '').trim()).filter((key) => key !== '');
+  const keys = preset.keyRotation
+    ? [...fromEnv, ...(preset.apiKeys ?? [])]
+    : [fromEnv[0] ?? preset.apiKeys?.[0]].filter((key) => key !== undefined);
+  return keys.filter((key, index) => keys.indexOf(key) === index);
+}
 
 /** The key, base-URL and model variables of a preset, in the order they are read. */
 export function presetEnvNames(preset: ProviderPreset) {
@@ -64,9 +76,10 @@ export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus
   const names = presetEnvNames(preset);
   const keyEnv = firstSet(env, names.apiKey);
   const modelEnv = firstSet(env, names.model);
-  const keyConfigured = !preset.requiresKey || keyEnv !== undefined;
+  const keyConfigured = !preset.requiresKey || presetKeys(preset, env).length > 0;
   const endpoint = resolveEndpoint(preset, env, names);
-  const problems = [...(keyConfigured ? [] : [`set ${names.apiKey[0]}`]), ...endpoint.problems];
+  const keyHint = names.apiKey[0] ? `set ${names.apiKey[0]}` : `give providers.${preset.id} an apiKeyEnv or apiKeys in the config file`;
+  const problems = [...(keyConfigured ? [] : [keyHint]), ...endpoint.problems];
   return {
     preset,
     aliases: [preset.id, ...preset.aliases],
@@ -105,7 +118,7 @@ export function resolveModel(spec: string, env: Env, catalog: readonly ProviderP
   if (modelId === '') {
     throw new UsageError(`model id missing in "${trimmed}": write ${preset.id}:<model>, e.g. ${preset.id}:${preset.defaultModel}`);
   }
-  const keyEnv = firstSet(env, presetEnvNames(preset).apiKey);
+  const keys = presetKeys(preset, env);
   const entry = preset.models.find((model) => model.id === modelId);
   return {
     id: `${preset.id}:${modelId}`,
@@ -113,7 +126,8 @@ export function resolveModel(spec: string, env: Env, catalog: readonly ProviderP
     modelId,
     wireFormat: status.wireFormat,
     baseURL: status.baseURL?.replaceAll('{model}', encodeURIComponent(modelId)) ?? null,
-    apiKey: keyEnv ? (env[keyEnv] as string).trim() : null,
+    apiKey: keys[0] ?? null,
+    apiKeys: keys,
     apiKeyEnv: status.apiKeyEnv,
     headers: status.headers,
     query: status.query,

@@ -22,6 +22,8 @@ export function toProviderError(error: unknown, model: ResolvedModel): ProviderE
   return localProviderError('UNKNOWN', `UNKNOWN: ${message}`, where(model), {}, error);
 }
 
+const rotatesKey = (error: ProviderError) => error.type === 'RATE_LIMIT' || error.type === 'QUOTA_EXCEEDED';
+
 const cancelled = (model: ResolvedModel, partialText: string | null) =>
   localProviderError('CANCELLED', 'CANCELLED: interrupted before the reply was complete', where(model), { partialText });
 
@@ -34,6 +36,8 @@ export async function callWithRetries(
   budget: RetryBudget,
   deps: RunDeps,
 ): Promise<AttemptsOutcome> {
+  let keyIndex = 0;
+  const withKey = (index: number): ResolvedModel => (index === 0 ? model : { ...model, apiKey: model.apiKeys[index] ?? null });
   let languageModel: LanguageModel;
   try {
     languageModel = await deps.createModel(model);
@@ -51,6 +55,19 @@ export async function callWithRetries(
     } catch (caught) {
       const error = toProviderError(caught, model);
       if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: attempt };
+      if (rotatesKey(error) && keyIndex + 1 < model.apiKeys.length) {
+        keyIndex += 1;
+        deps.events?.warning?.(
+          model,
+          `${model.id}: ${error.type} on key ${keyIndex} of ${model.apiKeys.length}; trying key ${keyIndex + 1}`,
+        );
+        try {
+          languageModel = await deps.createModel(withKey(keyIndex));
+        } catch (created) {
+          return { ok: false, error: toProviderError(created, model), attempts: attempt };
+        }
+        continue;
+      }
       const decision = decideRetry(error, attempt, policy, budget.leftMs, deps.random);
       if (!decision.retry) {
         const final = decision.reason ? new ProviderError({ ...error.fields(), message: `${error.message} (${decision.reason})` }) : error;

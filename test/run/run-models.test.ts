@@ -18,7 +18,8 @@ const plan = (models: string, overrides: Partial<RunPlan> = {}): RunPlan => ({
   stream: true,
   cache: false,
   retryPolicy: defaultRetryPolicy,
-  fallback: null,
+  fallbacks: [],
+  concurrency: 1,
   outDir: '/tmp/unused',
   slug: 'x',
   ...overrides,
@@ -130,7 +131,7 @@ describe('runModels', () => {
       'anthropic:claude-sonnet-5': '# 备用',
     });
     const { runDeps, waits } = deps(provider);
-    const [result] = await runModels(plan('gpt', { fallback: resolveModel('claude', env) }), runDeps);
+    const [result] = await runModels(plan('gpt', { fallbacks: [resolveModel('claude', env)] }), runDeps);
     expect(waits).toEqual([]);
     expect(result).toMatchObject({
       model: 'openai:gpt-5.6-luna',
@@ -147,7 +148,7 @@ describe('runModels', () => {
       'openai:gpt-5.6-luna': providerFailure('AUTH'),
       'anthropic:claude-sonnet-5': providerFailure('PERMISSION'),
     });
-    const [result] = await runModels(plan('gpt', { fallback: resolveModel('claude', env) }), deps(provider).runDeps);
+    const [result] = await runModels(plan('gpt', { fallbacks: [resolveModel('claude', env)] }), deps(provider).runDeps);
     expect(result).toMatchObject({
       model: 'openai:gpt-5.6-luna',
       status: 'error',

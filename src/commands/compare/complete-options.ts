@@ -2,6 +2,7 @@ import type { CommandIO } from '../../cli/command-io.js';
 import type { Prompter } from '../../cli/prompter.js';
 import { resolveHomeDirectory } from '../../config/home-directory.js';
 import type { CompareOptions } from '../../plan/build-run-plan.js';
+import type { ProviderPreset } from '../../providers/provider-preset.js';
 import { loadLastSelection, saveLastSelection } from '../../store/picker-memory.js';
 import { askForPrompt } from './ask-for-prompt.js';
 import { pickModels } from './pick-models.js';
@@ -15,6 +16,7 @@ export async function completeOptions<Options extends CompareOptions>(
   options: Options,
   io: CommandIO,
   createPrompter: () => Promise<Prompter>,
+  catalog?: readonly ProviderPreset[],
 ): Promise<Options> {
   const needsModels = options.models === undefined && !io.env.WECHAT_WRITER_MODELS?.trim();
   const needsPrompt = !options.topic?.trim() && !options.prompt;
@@ -23,7 +25,7 @@ export async function completeOptions<Options extends CompareOptions>(
   const completed = { ...options };
   if (needsModels) {
     const home = resolveHomeDirectory(io.env);
-    const selection = await pickModels(prompter, io.env, await loadLastSelection(home));
+    const selection = await pickModels(prompter, io.env, await loadLastSelection(home), catalog);
     await saveLastSelection(home, selection);
     completed.models = selection.models.join(',');
   }

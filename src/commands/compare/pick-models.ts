@@ -1,6 +1,7 @@
 import type { PromptChoice, Prompter } from '../../cli/prompter.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { listProviders, type Env, type ProviderStatus } from '../../providers/registry.js';
+import type { ProviderPreset } from '../../providers/provider-preset.js';
 import type { LastSelection } from '../../store/picker-memory.js';
 
 /** One model the picker offers, enabled or with the reason it is not. */
@@ -14,8 +15,8 @@ export interface ModelChoice {
 }
 
 /** Every known model, marked as available or not (`set OPENAI_API_KEY`). */
-export function modelChoices(env: Env): ModelChoice[] {
-  return listProviders(env).flatMap((status: ProviderStatus) => {
+export function modelChoices(env: Env, catalog?: readonly ProviderPreset[]): ModelChoice[] {
+  return listProviders(env, catalog).flatMap((status: ProviderStatus) => {
     const known = status.preset.models.map((model) => model.id).filter((model) => model !== status.defaultModel);
     return [status.defaultModel, ...known].map((model) => ({
       id: `${status.preset.id}:${model}`,
@@ -45,8 +46,13 @@ const asPromptChoice = (choice: ModelChoice, checked: boolean): PromptChoice<str
 });
 
 /** Asks single / multi / all, then which models; the previous selection is pre-selected. */
-export async function pickModels(prompter: Prompter, env: Env, previous: LastSelection | null): Promise<LastSelection> {
-  const choices = modelChoices(env);
+export async function pickModels(
+  prompter: Prompter,
+  env: Env,
+  previous: LastSelection | null,
+  catalog?: readonly ProviderPreset[],
+): Promise<LastSelection> {
+  const choices = modelChoices(env, catalog);
   const everything = allModels(choices);
   const mode = await prompter.select<LastSelection['mode']>({
     message: 'Compare how many models?',

@@ -27,7 +27,7 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
     stream: plan.stream,
     cache: plan.cache,
     retries: plan.retryPolicy.retries,
-    fallback: plan.fallback?.id ?? null,
+    fallback: plan.fallbacks[0]?.id ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import type { CommandIO } from '../../cli/command-io.js';
 import type { Prompter } from '../../cli/prompter.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
+import { loadSettings } from '../../config/load-settings.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
@@ -68,8 +69,9 @@ export async function runCompare(
 ): Promise<ExitCodeValue> {
   const show = parseShow(options.show);
   const reportTarget = await prepareReport(options.report, io);
-  const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)));
-  const plan = await buildRunPlan(completed, io);
+  const settings = await loadSettings(options.config, io);
+  const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)), settings.catalog);
+  const plan = await buildRunPlan(completed, { ...io, settings });
   const startedAt = io.currentDate();
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));

@@ -21,8 +21,12 @@ export interface ListHistoryOptions {
 /** A model filter as the user typed it: an alias or provider id means all of that provider's models. */
 function modelFilter(spec: string | undefined, env: CommandIO['env']): string | undefined {
   if (!spec) return undefined;
-  const resolved = resolveModel(spec, env);
-  return spec.includes(':') ? resolved.id : resolved.provider.id;
+  try {
+    const resolved = resolveModel(spec, env);
+    return spec.includes(':') ? resolved.id : resolved.provider.id;
+  } catch {
+    return spec.trim();
+  }
 }
 
 const localTime = (iso: string) => {

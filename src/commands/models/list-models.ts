@@ -6,6 +6,7 @@ import { ProviderError } from '../../errors/provider-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { findProvider, listProviders, presetEnvNames, resolveModelList, type ProviderStatus } from '../../providers/registry.js';
+import { loadSettings, type Settings } from '../../config/load-settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 
 /** `wechat-writer models` options. */
@@ -13,6 +14,8 @@ export interface ListModelsOptions {
   json: boolean;
   /** Ask this preset's `/models` endpoint instead of listing the catalog. */
   remote?: string;
+  /** The config file (`--config`); its providers are listed with the built-in ones. */
+  config?: string;
 }
 
 const safeUrl = (url: string | null) => (url === null ? null : redactUrlCredentials(url));
@@ -44,9 +47,16 @@ export function describePreset(status: ProviderStatus) {
   };
 }
 
-async function listRemote(presetId: string, options: ListModelsOptions, io: CommandIO): Promise<ExitCodeValue> {
-  if (!findProvider(presetId)) throw new UsageError(`models --remote: unknown provider "${presetId}" (list them: wechat-writer models)`);
-  const [model] = resolveModelList(presetId, io.env);
+async function listRemote(
+  presetId: string,
+  options: ListModelsOptions,
+  io: CommandIO,
+  catalog: Settings['catalog'],
+): Promise<ExitCodeValue> {
+  if (!findProvider(presetId, catalog)) {
+    throw new UsageError(`models --remote: unknown provider "${presetId}" (list them: wechat-writer models)`);
+  }
+  const [model] = resolveModelList(presetId, io.env, catalog);
   if (!model) throw new UsageError(`models --remote needs a provider id, e.g. --remote deepseek`);
   const { listRemoteModels } = await import('../../providers/list-remote-models.js');
   try {
@@ -64,8 +74,9 @@ async function listRemote(presetId: string, options: ListModelsOptions, io: Comm
 
 /** Lists presets, aliases, default models and whether they are configured (never the key), or a provider's remote list. */
 export async function runListModels(options: ListModelsOptions, io: CommandIO): Promise<ExitCodeValue> {
-  if (options.remote !== undefined) return listRemote(options.remote, options, io);
-  const providers = listProviders(io.env).map(describePreset);
+  const settings = await loadSettings(options.config, io);
+  if (options.remote !== undefined) return listRemote(options.remote, options, io, settings.catalog);
+  const providers = listProviders(io.env, settings.catalog).map(describePreset);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, providers }, null, 2)}\n`);
     return ExitCode.ok;
@@ -77,7 +88,7 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
   });
   for (const provider of providers) {
     const state = provider.usable
-      ? color.green(provider.keyRequired ? `✓ ${provider.apiKeyEnv}` : '✓ no key needed')
+      ? color.green(provider.keyRequired ? `✓ ${provider.apiKeyEnv ?? 'key in config'}` : '✓ no key needed')
       : color.yellow(`✗ ${provider.problems.join(', ')}`);
     const aliases = provider.aliases.length > 1 ? ` (${provider.aliases.slice(1).join(', ')})` : '';
     table.push([`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state]);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const price = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
+});
+
+const temperatureLimits = z.strictObject({
+  min: z.number().optional(),
+  max: z.number().optional(),
+  minExclusive: z.boolean().optional(),
+  only: z.number().optional(),
+});
+
+const modelEntry = z.union([
+  z.string().min(1),
+  z.strictObject({ id: z.string().min(1), prices: price.optional(), temperature: temperatureLimits.optional() }),
+]);
+
+/** A provider in the config file: a new endpoint (`type` + `baseURL`) or a preset extended (`preset: deepseek`). */
+export const providerConfigSchema = z.strictObject({
+  type: z.enum(['openai', 'anthropic']).optional(),
+  preset: z.string().min(1).optional(),
+  baseURL: z.url().optional(),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .optional(),
+  apiKeyEnvs: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'))
+    .min(1)
+    .optional(),
+  apiKeys: z.array(z.string().min(1)).min(1).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  models: z.array(modelEntry).optional(),
+  defaultModel: z.string().min(1).optional(),
+  prices: z.record(z.string(), price).optional(),
+  maxTokensParam: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+  temperature: temperatureLimits.optional(),
+  maxConcurrency: z.number().int().positive().optional(),
+});
+
+/** A role: its models in priority order (= fallback order), and what it overrides. */
+export const roleConfigSchema = z.union([
+  z.array(z.string().min(1)).min(1),
+  z.strictObject({
+    models: z.array(z.string().min(1)).min(1),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().positive().optional(),
+    system: z.string().min(1).optional(),
+  }),
+]);
+
+/** The whole config file. Unknown keys are errors, so typos are caught. */
+export const configSchema = z.strictObject({
+  providers: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider ids are lower-case letters, digits and dashes'), providerConfigSchema)
+    .optional(),
+  roles: z.record(z.string().min(1), roleConfigSchema).optional(),
+  retry: z.strictObject({ retries: z.number().int().min(0).max(10).optional() }).optional(),
+  concurrency: z.number().int().positive().max(64).optional(),
+});
+
+export type ProviderConfig = z.infer<typeof providerConfigSchema>;
+export type RoleConfig = z.infer<typeof roleConfigSchema>;
+export type ConfigFile = z.infer<typeof configSchema>;

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { UsageError } from '../errors/usage-error.js';
+import { presetCatalog } from '../providers/preset-catalog.js';
+import type { ProviderPreset } from '../providers/provider-preset.js';
+import type { Env } from '../providers/registry.js';
+import { resolveHomeDirectory } from './home-directory.js';
+
+/** A role as the pipeline uses it: models in fallback order, and its overrides. */
+export interface RoleSettings {
+  models: string[];
+  temperature?: number;
+  maxTokens?: number;
+  system?: string;
+}
+
+/** Everything the config file adds; with no config file, the built-in catalogue alone. */
+export interface Settings {
+  configFile: string | null;
+  catalog: readonly ProviderPreset[];
+  roles: Record<string, RoleSettings>;
+  retries: number | null;
+  concurrency: number | null;
+}
+
+/** What loading needs from outside. */
+export interface SettingsDeps {
+  env: Env;
+  cwd: string;
+  readTextFile(filePath: string): Promise<string>;
+}
+
+export const builtInSettings: Settings = { configFile: null, catalog: presetCatalog, roles: {}, retries: null, concurrency: null };
+
+async function findConfigFile(explicit: string | undefined, deps: SettingsDeps): Promise<{ path: string; text: string } | null> {
+  const candidates = explicit
+    ? [path.resolve(deps.cwd, explicit)]
+    : [path.join(deps.cwd, 'wechat-writer.config.yaml'), path.join(resolveHomeDirectory(deps.env), 'config.yaml')];
+  for (const candidate of candidates) {
+    try {
+      return { path: candidate, text: await deps.readTextFile(candidate) };
+    } catch (error) {
+      if (explicit) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new UsageError(`cannot read --config "${explicit}" (${code}): check the path`);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds the config file (`--config`, else `./wechat-writer.config.yaml`, else
+ * `WECHAT_WRITER_HOME/config.yaml`), validates it and merges its providers into the catalogue.
+ * Every problem in the file is reported at once, before any call.
+ */
+export async function loadSettings(explicitPath: string | undefined, deps: SettingsDeps): Promise<Settings> {
+  const found = await findConfigFile(explicitPath, deps);
+  if (!found) return builtInSettings;
+  const { parseConfig } = await import('./parse-config.js');
+  return parseConfig(found.text, path.relative(deps.cwd, found.path) || found.path, deps.env);
+}

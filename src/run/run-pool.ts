@@ -1,0 +1,47 @@
+/** How a pool runs its items. */
+export interface PoolOptions<Item, Result> {
+  /** At most this many items at once (1 = one after another). */
+  concurrency: number;
+  /** Items with the same key share a limit (e.g. the provider)... */
+  limitKey?(item: Item): string;
+  /** ...of at most this many at once. */
+  limitOf?(item: Item): number;
+  /** Once aborted, no new item starts; running ones finish on their own. */
+  signal?: AbortSignal;
+  run(item: Item, index: number): Promise<Result>;
+}
+
+/**
+ * Runs items with bounded concurrency, starting them in order (an item whose group is at its limit
+ * waits without holding up the others). Results are in item order; an item never started (after an
+ * abort) leaves its slot undefined.
+ */
+export function runPool<Item, Result>(items: readonly Item[], options: PoolOptions<Item, Result>): Promise<(Result | undefined)[]> {
+  const results: (Result | undefined)[] = new Array(items.length).fill(undefined);
+  const waiting = items.map((_, index) => index);
+  const running = new Map<string, number>();
+  const keyOf = (index: number) => options.limitKey?.(items[index] as Item) ?? '';
+  const limitOf = (index: number) => options.limitOf?.(items[index] as Item) ?? Number.POSITIVE_INFINITY;
+  let active = 0;
+  return new Promise((resolve, reject) => {
+    const startMore = () => {
+      if (options.signal?.aborted) waiting.length = 0;
+      while (active < Math.max(1, options.concurrency)) {
+        const position = waiting.findIndex((index) => (running.get(keyOf(index)) ?? 0) < limitOf(index));
+        if (position === -1) break;
+        const [index] = waiting.splice(position, 1) as [number];
+        const key = keyOf(index);
+        running.set(key, (running.get(key) ?? 0) + 1);
+        active += 1;
+        options.run(items[index] as Item, index).then((result) => {
+          results[index] = result;
+          active -= 1;
+          running.set(key, (running.get(key) ?? 1) - 1);
+          startMore();
+        }, reject);
+      }
+      if (active === 0) resolve(results);
+    };
+    startMore();
+  });
+}

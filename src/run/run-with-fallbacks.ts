@@ -1,0 +1,136 @@
+import type { ProviderError } from '../errors/provider-error.js';
+import { emptyUsage, type GenerateRequest, type GenerateResult } from '../providers/language-model.js';
+import { redactSecrets } from '../providers/redact-secrets.js';
+import type { ResolvedModel } from '../providers/registry.js';
+import { computeCost } from '../cost/compute-cost.js';
+import { adjustTemperature } from './adjust-temperature.js';
+import { callWithRetries, type RetryBudget } from './call-with-retries.js';
+import type { ModelResult, ResultError } from './model-result.js';
+import type { RetryPolicy } from './retry-policy.js';
+import type { RunDeps } from './run-deps.js';
+
+/** One prompt as sent to a model: what a comparison cell or a pipeline stage asks. */
+export interface ModelTask {
+  system: string;
+  prompt: string;
+  maxTokens: number | null;
+  temperature: number | null;
+  timeoutMs: number;
+  stream: boolean;
+  cache: boolean;
+  retryPolicy: RetryPolicy;
+}
+
+const keysOf = (...models: ResolvedModel[]) => models.flatMap((model) => model.apiKeys);
+
+function toResultError(error: ProviderError, secrets: readonly (string | null)[]): ResultError {
+  return {
+    type: error.type,
+    message: redactSecrets(error.message, secrets),
+    retryable: error.retryable,
+    status: error.status,
+    requestId: error.requestId,
+    retryAfterMs: error.retryAfterMs,
+  };
+}
+
+const withoutReportedCost = ({ reportedCostUsd: _reported, ...rest }: GenerateResult) => rest;
+
+function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: GenerateResult, attempts: number): ModelResult {
+  return {
+    model: model.id,
+    provider: model.provider.id,
+    status: 'ok',
+    servedBy: servedBy.id,
+    ...withoutReportedCost(generated),
+    costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices, servedBy.wireFormat),
+    text: redactSecrets(generated.text, keysOf(model, servedBy), { keyShapes: false }),
+    latencyMs: Math.round(generated.latencyMs),
+    ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
+    attempts,
+    incomplete: false,
+    fallback: null,
+    warnings: [],
+    outputFile: null,
+    error: null,
+  };
+}
+
+function failed(model: ResolvedModel, error: ProviderError, attempts: number, latencyMs: number): ModelResult {
+  return {
+    model: model.id,
+    provider: model.provider.id,
+    status: 'error',
+    servedBy: null,
+    text: error.partialText,
+    reasoning: null,
+    finishReason: null,
+    usage: emptyUsage(),
+    costUsd: null,
+    latencyMs,
+    ttftMs: null,
+    responseModel: null,
+    requestId: error.requestId,
+    attempts,
+    incomplete: error.partialText !== null,
+    fallback: null,
+    warnings: [],
+    outputFile: null,
+    error: toResultError(error, model.apiKeys),
+  };
+}
+
+/**
+ * Asks the first model of the chain; when it still fails after its retries, each next one in turn
+ * (a role's models, or `--fallback`). Never throws.
+ */
+export async function runWithFallbacks(
+  chain: readonly ResolvedModel[],
+  task: ModelTask,
+  deps: RunDeps,
+  budget: RetryBudget,
+): Promise<ModelResult> {
+  const [model, ...fallbacks] = chain;
+  if (!model) throw new Error('runWithFallbacks needs at least one model');
+  const started = deps.now();
+  const warnings: string[] = [];
+  const request = (target: ResolvedModel): GenerateRequest => {
+    const temperature = adjustTemperature(task.temperature, target.temperature);
+    if (temperature.warning) {
+      const warning = `${target.id} ${temperature.warning}`;
+      warnings.push(warning);
+      deps.events?.warning?.(target, warning);
+    }
+    return {
+      modelId: target.modelId,
+      system: task.system,
+      prompt: task.prompt,
+      maxTokens: task.maxTokens,
+      temperature: temperature.value,
+      timeoutMs: task.timeoutMs,
+      cache: task.cache,
+      signal: deps.signal,
+    };
+  };
+  const primary = await callWithRetries(model, request(model), task.stream, task.retryPolicy, budget, deps);
+  if (primary.ok) return { ...succeeded(model, model, primary.result, primary.attempts), warnings };
+
+  let attempts = primary.attempts;
+  let last = { target: model, error: primary.error };
+  const from = { from: model.id, error: toResultError(primary.error, model.apiKeys) };
+  for (const fallback of fallbacks.filter((candidate) => candidate.id !== model.id)) {
+    if (deps.signal?.aborted) break;
+    deps.events?.fallingBack?.(last.target, fallback, last.error);
+    const outcome = await callWithRetries(fallback, request(fallback), task.stream, task.retryPolicy, budget, deps);
+    attempts += outcome.attempts;
+    if (outcome.ok) return { ...succeeded(model, fallback, outcome.result, attempts), fallback: from, warnings };
+    last = { target: fallback, error: outcome.error };
+  }
+  const result = failed(last.target, last.error, attempts, Math.round(deps.now() - started));
+  if (last.target === model) return { ...result, warnings };
+  const error = result.error && {
+    ...result.error,
+    message: `${model.id} failed, then fallback ${last.target.id} failed too: ${result.error.message}`,
+  };
+  return { ...result, model: model.id, provider: model.provider.id, fallback: from, error, warnings };
+}
