@@ -4,6 +4,7 @@ import { runListModels } from '../commands/models/list-models.js';
 import type { ExitCodeValue } from '../errors/exit-codes.js';
 import { runListHistory, type ListHistoryOptions } from '../commands/history/list-history.js';
 import { runShowHistory, type ShowHistoryOptions } from '../commands/history/show-history.js';
+import { runWrite, type WriteCommandOptions } from '../commands/write/run-write.js';
 import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
 import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
 import type { CommandIO } from './command-io.js';
@@ -16,6 +17,7 @@ Examples:
   $ cat brief.md | wechat-writer -m all -p -                          every provider with a key
   $ wechat-writer                                                     pick models and a topic interactively
   $ wechat-writer -m mock:alpha,mock:beta 周末咖啡 --report out.html   side-by-side HTML report
+  $ wechat-writer write --config wechat-writer.config.yaml 周末咖啡    plan, draft and review by role
   $ wechat-writer models                                              list providers and keys
   $ wechat-writer history --search 咖啡                                 find earlier runs
   $ wechat-writer stats --by model --since 7d --trend                 latency, success and cost
@@ -67,6 +69,27 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('-c, --config <file>', 'config file whose providers are listed too')
     .action(async (options: { json: boolean; remote?: string; config?: string }) => {
       setExitCode(await runListModels(options, io));
+    });
+
+  program
+    .command('write')
+    .description('plan, draft and review an article with a model per role (roles come from the config file)')
+    .argument('[topic...]', 'the article topic')
+    .option('-p, --prompt <file>', 'the brief, a Markdown file ("-" reads stdin)')
+    .option('-c, --config <file>', 'config file with providers and roles (default: ./wechat-writer.config.yaml)')
+    .option('-m, --models <ids>', 'models for every role the config does not define (instead of roles.default)')
+    .option('--revise', 'after the review, the writer revises the draft once')
+    .option('-o, --out <dir>', 'directory for the stage files (default: $OUTPUT_DIR, else ./output)')
+    .option('--json', 'print one JSON document with every stage on stdout', false)
+    .option('--max-tokens <n>', 'maximum output tokens, for roles that set none')
+    .option('--temperature <t>', 'sampling temperature, for roles that set none')
+    .option('--timeout <ms>', 'longest wait for a response to start and between streamed pieces')
+    .option('--retries <n>', 'retries after the first attempt, 0 to 10 (default: config retry.retries, else 2)')
+    .option('--no-stream', 'wait for whole responses instead of streaming')
+    .option('--no-history', 'do not record this run in the history')
+    .action(async (topicWords: string[], options: WriteCommandOptions) => {
+      const topic = topicWords.join(' ').trim();
+      setExitCode(await runWrite({ ...options, topic: topic === '' ? undefined : topic }, io));
     });
 
   const history = program

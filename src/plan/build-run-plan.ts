@@ -56,7 +56,7 @@ const fileProblems: Record<string, string> = {
   EPERM: 'is not readable (permission denied)',
 };
 
-async function readFileOption(flag: string, filePath: string, deps: PlanDeps): Promise<string> {
+async function readFileOption(flag: string, filePath: string, deps: Pick<PlanDeps, 'cwd' | 'readTextFile'>): Promise<string> {
   let text: string;
   try {
     text = await deps.readTextFile(path.resolve(deps.cwd, filePath));
@@ -71,7 +71,11 @@ async function readFileOption(flag: string, filePath: string, deps: PlanDeps): P
   return text;
 }
 
-async function readPrompt(options: CompareOptions, deps: PlanDeps): Promise<PromptSource> {
+/** The prompt from a topic, a file or stdin (exactly one); throws UsageError naming the fix. */
+export async function readPrompt(
+  options: Pick<CompareOptions, 'topic' | 'prompt' | 'promptText'>,
+  deps: Pick<PlanDeps, 'cwd' | 'readTextFile' | 'readStdin'>,
+): Promise<PromptSource> {
   if (options.promptText) return options.promptText;
   const topic = options.topic?.trim() || null;
   if (topic && options.prompt) {
@@ -89,7 +93,8 @@ async function readPrompt(options: CompareOptions, deps: PlanDeps): Promise<Prom
   return { text, source: options.prompt === '-' ? 'stdin' : options.prompt, topic: null };
 }
 
-function slugFor(prompt: PromptSource): string {
+/** A file-name-safe name for the piece: the topic, the prompt file's name, or stdin's first line. */
+export function slugFor(prompt: PromptSource): string {
   if (prompt.topic) return slugify(prompt.topic);
   if (prompt.source !== 'stdin') return slugify(path.basename(prompt.source, path.extname(prompt.source)));
   const firstLine = prompt.text.split('\n').find((line) => line.trim() !== '') ?? '';
@@ -132,21 +137,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
   const prompt = await readPrompt(options, deps);
   const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
-  const outDir = path.resolve(deps.cwd, options.out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));
-  try {
-    await deps.makeDirectory(outDir);
-  } catch (error) {
-    const code = errorCode(error);
-    const problem = {
-      EEXIST: 'exists and is not a directory',
-      ENOTDIR: 'is inside a file, not a directory',
-      EACCES: 'is not writable',
-      EROFS: 'is on a read-only file system',
-    }[code];
-    throw new UsageError(
-      `the output directory "${outDir}" ${problem ?? `cannot be written (${code})`}: pass --out <dir> or set OUTPUT_DIR`,
-    );
-  }
+  const outDir = await prepareOutputDirectory(options.out, deps);
   return {
     models,
     prompt,
@@ -162,4 +153,27 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     outDir,
     slug: slugFor(prompt),
   };
+}
+
+/** `--out`, else `OUTPUT_DIR`, else `./output`, created; throws UsageError when it cannot be written. */
+export async function prepareOutputDirectory(
+  out: string | undefined,
+  deps: Pick<PlanDeps, 'env' | 'cwd' | 'makeDirectory'>,
+): Promise<string> {
+  const outDir = path.resolve(deps.cwd, out ?? (deps.env.OUTPUT_DIR?.trim() || 'output'));
+  try {
+    await deps.makeDirectory(outDir);
+  } catch (error) {
+    const code = errorCode(error);
+    const problem = {
+      EEXIST: 'exists and is not a directory',
+      ENOTDIR: 'is inside a file, not a directory',
+      EACCES: 'is not writable',
+      EROFS: 'is on a read-only file system',
+    }[code];
+    throw new UsageError(
+      `the output directory "${outDir}" ${problem ?? `cannot be written (${code})`}: pass --out <dir> or set OUTPUT_DIR`,
+    );
+  }
+  return outDir;
 }

@@ -35,25 +35,32 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
  * Opens the history and records the run. History never costs a result: if the database cannot be
  * opened or written, the run goes on and says so once.
  */
-export async function startRunRecorder(
+export function startRunRecorder(
   plan: RunPlan,
   run: Pick<NewRun, 'startedAt' | 'kind' | 'parentRunId'>,
   io: CommandIO,
 ): Promise<RunRecorder | null> {
-  const warn = (error: unknown) =>
-    io.stderr.write(`warning: run history is off for this run (${(error as Error).message}); pass --no-history to silence this\n`);
-  try {
-    const { openHistoryStore } = await import('../../store/history-store.js');
-    const store = await openHistoryStore(resolveHomeDirectory(io.env));
-    const runId = store.startRun({
+  return openRunRecorder(
+    {
       ...run,
       prompt: plan.prompt.text,
       promptSource: plan.prompt.source,
       topic: plan.prompt.topic,
       systemPrompt: plan.system,
       options: storedOptions(plan),
-      toolVersion: io.toolVersion,
-    });
+    },
+    io,
+  );
+}
+
+/** Like `startRunRecorder`, for any kind of run (e.g. a `write` pipeline). */
+export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: CommandIO): Promise<RunRecorder | null> {
+  const warn = (error: unknown) =>
+    io.stderr.write(`warning: run history is off for this run (${(error as Error).message}); pass --no-history to silence this\n`);
+  try {
+    const { openHistoryStore } = await import('../../store/history-store.js');
+    const store = await openHistoryStore(resolveHomeDirectory(io.env));
+    const runId = store.startRun({ ...run, toolVersion: io.toolVersion });
     let failed = false;
     return {
       runId,

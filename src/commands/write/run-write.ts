@@ -1,0 +1,152 @@
+import path from 'node:path';
+import type { CommandIO } from '../../cli/command-io.js';
+import { loadSettings } from '../../config/load-settings.js';
+import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
+import { buildWritePlan, type WriteOptions } from '../../pipeline/build-write-plan.js';
+import { runPipeline, type StageResult } from '../../pipeline/run-pipeline.js';
+import { parseReviewScore } from '../../pipeline/stage-prompts.js';
+import type { WritePlan } from '../../pipeline/write-plan.js';
+import { createLanguageModel } from '../../providers/create-language-model.js';
+import type { LanguageModel } from '../../providers/language-model.js';
+import type { ResolvedModel } from '../../providers/registry.js';
+import { resolveColorLevel } from '../../ui/color-level.js';
+import { pipelineTotals, renderStageTable } from '../../ui/stage-table.js';
+import { createLineStageReporter, createSpinnerStageReporter, type StageReporter } from '../../ui/stage-reporter.js';
+import { historyEnabled, openRunRecorder } from '../compare/record-history.js';
+import { createStageSaver } from './save-stage.js';
+
+/** `wechat-writer write` options: the plan's, plus presentation and history. */
+export interface WriteCommandOptions extends WriteOptions {
+  config?: string;
+  json: boolean;
+  /** False with --no-history. */
+  history?: boolean;
+}
+
+/** Overridable pieces, for tests. */
+export interface WriteDeps {
+  createModel?(model: ResolvedModel): Promise<LanguageModel>;
+}
+
+async function chooseStageReporter(io: CommandIO): Promise<StageReporter> {
+  const stderr = io.stderr as NodeJS.WriteStream;
+  const spinner = stderr.isTTY === true && !io.env.CI && resolveColorLevel(io.env, true) > 0;
+  return spinner ? createSpinnerStageReporter(stderr, io.now, io.cwd) : createLineStageReporter(io.stderr, io.cwd);
+}
+
+const storedWriteOptions = (plan: WritePlan) => ({
+  stages: plan.stages.map((stage) => ({
+    stage: stage.stage,
+    role: stage.role,
+    models: stage.chain.map((model) => model.id),
+    temperature: stage.temperature,
+    maxTokens: stage.maxTokens,
+  })),
+  timeoutMs: plan.timeoutMs,
+  stream: plan.stream,
+  retries: plan.retryPolicy.retries,
+  config: plan.configFile,
+});
+
+/** The `--json` shape of a stage. */
+const jsonStage = (stage: StageResult) => ({
+  stage: stage.stage,
+  role: stage.role,
+  model: stage.model,
+  servedBy: stage.servedBy,
+  status: stage.status,
+  text: stage.text,
+  input: stage.input,
+  usage: stage.usage,
+  latencyMs: stage.latencyMs,
+  ttftMs: stage.ttftMs,
+  costUsd: stage.costUsd,
+  attempts: stage.attempts,
+  fallback: stage.fallback,
+  warnings: stage.warnings,
+  inputFile: stage.inputFile,
+  outputFile: stage.outputFile,
+  error: stage.error,
+});
+
+/** Plans, drafts and reviews an article with a model per role; each stage shown, saved and recorded as it ends. */
+export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps: WriteDeps = {}): Promise<ExitCodeValue> {
+  const settings = await loadSettings(options.config, io);
+  const startedAt = io.currentDate();
+  const plan = await buildWritePlan(options, { ...io, settings, startedAt });
+  const reporter = await chooseStageReporter(io);
+  const save = createStageSaver(plan, startedAt, io);
+  const recorder = historyEnabled(options.history, io.env)
+    ? await openRunRecorder(
+        {
+          startedAt: startedAt.toISOString(),
+          kind: 'write',
+          parentRunId: null,
+          prompt: plan.prompt.text,
+          promptSource: plan.prompt.source,
+          topic: plan.prompt.topic,
+          systemPrompt: null,
+          options: storedWriteOptions(plan),
+        },
+        io,
+      )
+    : null;
+  const total = plan.stages.length;
+  const stages = await runPipeline(
+    plan,
+    {
+      createModel: deps.createModel ?? ((model) => createLanguageModel(model, io.env)),
+      now: io.now,
+      sleep: io.sleep,
+      signal: io.signal,
+      events: {
+        retrying: (model, info) => reporter.retrying(model, info),
+        warning: (_model, message) => reporter.warning(message),
+        fallingBack: (model, fallback, error) => reporter.fallingBack(model, fallback, error),
+      },
+    },
+    {
+      stageStarted: (stage, index) => reporter.started(stage, index, total),
+      stageSkipped: (stage, missing) => reporter.skipped(stage, missing),
+      stageFinished: async (result, stage, index) => {
+        const saved = await save(result, stage, index);
+        recorder?.record(index, saved, saved.role);
+        reporter.finished(saved, index, total);
+        return saved;
+      },
+    },
+  ).finally(() => {
+    reporter.stop();
+    recorder?.close();
+  });
+
+  const review = stages.find((stage) => stage.stage === 'reviewer' && stage.status === 'ok');
+  const score = review?.text ? parseReviewScore(review.text) : null;
+  const final = [...stages].reverse().find((stage) => (stage.stage === 'revise' || stage.stage === 'writer') && stage.status === 'ok');
+  if (options.json) {
+    const document = {
+      version: 1,
+      kind: 'write',
+      runId: recorder?.runId ?? null,
+      startedAt: startedAt.toISOString(),
+      prompt: { source: plan.prompt.source, chars: Array.from(plan.prompt.text).length },
+      config: plan.configFile,
+      stages: stages.map(jsonStage),
+      review: { score },
+      finalStage: final?.stage ?? null,
+      totals: pipelineTotals(stages),
+    };
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    io.stdout.write(renderStageTable(stages, { colorLevel: resolveColorLevel(io.env, io.stdout.isTTY === true), cwd: io.cwd }));
+    if (review) io.stdout.write(`review score: ${score === null ? 'not given' : `${score}/10`}\n`);
+    if (final?.outputFile)
+      io.stdout.write(`final draft (${final.stage}): ${path.relative(io.cwd, final.outputFile) || final.outputFile}\n`);
+  }
+  if (io.signal?.aborted) {
+    io.stderr.write(`wechat-writer: interrupted; ${stages.filter((stage) => stage.status === 'ok').length} finished stage(s) kept\n`);
+    return ExitCode.interrupted;
+  }
+  const complete = stages.length === total && stages.every((stage) => stage.status === 'ok');
+  return complete ? ExitCode.ok : ExitCode.someFailed;
+}

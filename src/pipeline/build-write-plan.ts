@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { resolveHomeDirectory } from '../config/home-directory.js';
+import type { RoleSettings, Settings } from '../config/load-settings.js';
+import { loadPriceOverrides } from '../cost/load-price-overrides.js';
+import { UsageError } from '../errors/usage-error.js';
+import { defaultTimeoutMs, prepareOutputDirectory, readPrompt, slugFor, type PlanDeps } from '../plan/build-run-plan.js';
+import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from '../plan/parse-number-option.js';
+import { fileTimestamp } from '../report/write-output-file.js';
+import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
+import { defaultRetryPolicy } from '../run/retry-policy.js';
+import { stageSystemPrompts } from './stage-prompts.js';
+import type { StageName, StagePlan, WritePlan } from './write-plan.js';
+
+/** `wechat-writer write` options as the command line gives them. */
+export interface WriteOptions {
+  topic?: string;
+  prompt?: string;
+  /** Models for every role the config does not define (instead of `roles.default`). */
+  models?: string;
+  revise?: boolean;
+  out?: string;
+  maxTokens?: string;
+  temperature?: string;
+  timeout?: string;
+  retries?: string;
+  stream: boolean;
+}
+
+const stageRole: Record<StageName, string> = { planner: 'planner', writer: 'writer', reviewer: 'reviewer', revise: 'writer' };
+
+function roleModels(
+  role: string,
+  options: WriteOptions,
+  settings: Settings,
+): { models: string; from: string; settings: RoleSettings | null } {
+  const own = settings.roles[role];
+  if (own) return { models: own.models.join(','), from: role, settings: own };
+  if (options.models?.trim()) return { models: options.models, from: '--models', settings: null };
+  const fallback = settings.roles.default;
+  if (fallback) return { models: fallback.models.join(','), from: 'default', settings: null };
+  const where = settings.configFile
+    ? `add roles.${role} or roles.default to ${settings.configFile}`
+    : 'write a wechat-writer.config.yaml with roles (see README)';
+  throw new UsageError(`role "${role}" has no models and there is no default role: ${where}, or pass --models for every role`);
+}
+
+/** Resolves every stage's models and overrides, and reads the brief: every problem is found before any call. */
+export async function buildWritePlan(options: WriteOptions, deps: PlanDeps & { settings: Settings; startedAt: Date }): Promise<WritePlan> {
+  const { settings } = deps;
+  const prices = await loadPriceOverrides(deps.env, resolveHomeDirectory(deps.env), deps.readTextFile);
+  const withPrices = (model: ResolvedModel): ResolvedModel => ({ ...model, prices: prices[model.id] ?? model.prices });
+  const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
+  const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
+  const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
+  const retries =
+    options.retries === undefined
+      ? (settings.retries ?? defaultRetryPolicy.retries)
+      : parseWholeNumberInRange('--retries', options.retries, 0, 10);
+  const names: StageName[] = ['planner', 'writer', 'reviewer', ...(options.revise ? (['revise'] as const) : [])];
+  const stages = names.map((stage): StagePlan => {
+    const role = stageRole[stage];
+    const found = roleModels(role, options, settings);
+    const chain = resolveModelList(found.models, deps.env, settings.catalog).map(withPrices);
+    return {
+      stage,
+      role,
+      modelsFrom: found.from,
+      chain,
+      system: found.settings?.system ?? stageSystemPrompts[stage],
+      temperature: found.settings?.temperature ?? temperature,
+      maxTokens: found.settings?.maxTokens ?? maxTokens,
+    };
+  });
+  const prompt = await readPrompt(options, deps);
+  const slug = slugFor(prompt);
+  const outDir = await prepareOutputDirectory(options.out, deps);
+  const runDir = path.join(outDir, `${fileTimestamp(deps.startedAt)}_${slug}`);
+  await prepareOutputDirectory(runDir, deps);
+  return {
+    prompt,
+    stages,
+    timeoutMs,
+    stream: options.stream,
+    retryPolicy: { ...defaultRetryPolicy, retries },
+    outDir: runDir,
+    slug,
+    configFile: settings.configFile,
+  };
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { formatCost } from '../cost/compute-cost.js';
+import type { ProviderError } from '../errors/provider-error.js';
+import type { StageResult } from '../pipeline/run-pipeline.js';
+import type { StageName, StagePlan } from '../pipeline/write-plan.js';
+import type { ResolvedModel } from '../providers/registry.js';
+import { formatDuration } from '../report/format-metrics.js';
+import type { RetryInfo } from '../run/run-deps.js';
+import { describeFallback, describeRetry, type TextOutput } from './progress-reporter.js';
+
+/** Tells the writer, on stderr, which model handles each stage and how each one ended. */
+export interface StageReporter {
+  started(stage: StagePlan, index: number, total: number): void;
+  retrying(model: ResolvedModel, info: RetryInfo): void;
+  warning(message: string): void;
+  fallingBack(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
+  finished(result: StageResult, index: number, total: number): void;
+  skipped(stage: StagePlan, missing: StageName): void;
+  stop(): void;
+}
+
+/** `✓ [2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model) in 1.20 s, 310 tokens, $0.0012 → output/…/2-writer.md` */
+export function describeStageFinish(result: StageResult, index: number, total: number, cwd: string): string {
+  const head = `[${index + 1}/${total}] ${result.stage}`;
+  if (result.status === 'error') return `✗ ${head} failed after ${formatDuration(result.latencyMs)}: ${result.error?.message}`;
+  const via = result.servedBy !== result.model ? ` (fallback for ${result.model})` : '';
+  const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
+  const file = result.outputFile ? ` → ${path.relative(cwd, result.outputFile) || result.outputFile}` : '';
+  return `✓ ${head} by ${result.servedBy}${via} in ${formatDuration(result.latencyMs)}${tokens}, ${formatCost(result.costUsd)}${file}`;
+}
+
+const describeStart = (stage: StagePlan, index: number, total: number) =>
+  `[${index + 1}/${total}] ${stage.stage}: ${stage.chain.map((model) => model.id).join(' → ')}`;
+
+const describeSkip = (stage: StagePlan, missing: StageName) => `– ${stage.stage} skipped: it needs the ${missing} stage, which failed`;
+
+/** Plain lines, for pipes, logs and CI. */
+export function createLineStageReporter(output: TextOutput, cwd: string): StageReporter {
+  return {
+    started: (stage, index, total) => output.write(`▶ ${describeStart(stage, index, total)}\n`),
+    retrying: (model, info) => output.write(`↻ ${model.id}: ${describeRetry(info)}\n`),
+    warning: (message) => output.write(`⚠ ${message}\n`),
+    fallingBack: (model, fallback, error) => output.write(`→ ${describeFallback(model, fallback, error)}\n`),
+    finished: (result, index, total) => output.write(`${describeStageFinish(result, index, total, cwd)}\n`),
+    skipped: (stage, missing) => output.write(`${describeSkip(stage, missing)}\n`),
+    stop: () => {},
+  };
+}
+
+/** An ora spinner for the stage in flight; a line for each stage as it ends. */
+export async function createSpinnerStageReporter(output: NodeJS.WriteStream, now: () => number, cwd: string): Promise<StageReporter> {
+  const { default: ora } = await import('ora');
+  const spinner = ora({ stream: output, isEnabled: true, discardStdin: false });
+  let ticker: NodeJS.Timeout | undefined;
+  let label = '';
+  let note = '';
+  let startedAt = 0;
+  const render = () => {
+    spinner.text = `${label} ${formatDuration(now() - startedAt)}${note ? ` — ${note}` : ''}`;
+  };
+  const line = (text: string) => {
+    spinner.clear();
+    output.write(`${text}\n`);
+    if (spinner.isSpinning) spinner.render();
+  };
+  return {
+    started: (stage, index, total) => {
+      startedAt = now();
+      label = describeStart(stage, index, total);
+      note = '';
+      spinner.start(label);
+      clearInterval(ticker);
+      ticker = setInterval(render, 200);
+    },
+    retrying: (_model, info) => {
+      note = describeRetry(info);
+      render();
+    },
+    warning: (message) => line(`⚠ ${message}`),
+    fallingBack: (model, fallback, error) => {
+      note = describeFallback(model, fallback, error);
+      render();
+    },
+    finished: (result, index, total) => {
+      clearInterval(ticker);
+      const text = describeStageFinish(result, index, total, cwd).slice(2);
+      if (result.status === 'ok') spinner.succeed(text);
+      else spinner.fail(text);
+    },
+    skipped: (stage, missing) => line(describeSkip(stage, missing)),
+    stop: () => {
+      clearInterval(ticker);
+      if (spinner.isSpinning) spinner.stop();
+    },
+  };
+}
