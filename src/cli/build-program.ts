@@ -19,11 +19,13 @@ Examples:
   $ wechat-writer -m mock:alpha,mock:beta 周末咖啡 --report out.html   side-by-side HTML report
   $ wechat-writer write --config wechat-writer.config.yaml 周末咖啡    plan, draft and review by role
   $ wechat-writer models                                              list providers and keys
+  $ wechat-writer doctor                                              check every configured key and endpoint
   $ wechat-writer history --search 咖啡                                 find earlier runs
   $ wechat-writer stats --by model --since 7d --trend                 latency, success and cost
 
 Exit codes: 0 all models succeeded (a fallback's success counts), 1 at least one failed,
-2 usage or configuration error (nothing was called), 130 interrupted (finished results are kept).`;
+2 usage or configuration error (nothing was called), 130 interrupted (finished results are kept).
+A failed --judge only warns: the exit code is the comparison's.`;
 
 /** The commander program. Commands stay thin: they parse, then hand over to run… functions. */
 export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) => void): Command {
@@ -44,6 +46,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--no-stream', 'wait for whole responses instead of streaming')
     .addOption(new Option('--retries <n>', 'retries after the first attempt, 0 to 10').default(undefined, '2'))
     .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')
+    .option('--judge <model>', 'after the run, this model scores every output blind (title, opening, structure, phone readability, facts)')
     .addOption(new Option('--concurrency <n>', 'how many models to call at once, 1 to 64').default(undefined, '1'))
     .option('-c, --config <file>', 'config file (default: ./wechat-writer.config.yaml, else $WECHAT_WRITER_HOME/config.yaml)')
     .option('--live', "stream each model's text to the terminal as it is written")
@@ -69,6 +72,25 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('-c, --config <file>', 'config file whose providers are listed too')
     .action(async (options: { json: boolean; remote?: string; config?: string }) => {
       setExitCode(await runListModels(options, io));
+    });
+
+  program
+    .command('doctor')
+    .description('check every configured provider in parallel: key set, endpoint reachable, key accepted (2 s each)')
+    .option('--json', 'machine-readable output', false)
+    .option('-c, --config <file>', 'config file whose providers are checked too')
+    .addHelpText(
+      'after',
+      `
+Checked: every provider of the config file (a missing key fails its check), and every built-in preset
+whose key is set or whose base URL is set by environment (<ID>_BASE_URL; OLLAMA_HOST for Ollama).
+Presets with neither are only counted; the offline mock is never checked. Each check asks GET /models,
+or makes a 1-token call with the default model where /models answers 404/405, and ends within 2 s.
+Exit codes: 0 every check passed, 1 any failed or nothing was configured, 2 usage or config error.`,
+    )
+    .action(async (options: { json: boolean; config?: string }) => {
+      const { runDoctor } = await import('../commands/doctor/run-doctor.js');
+      setExitCode(await runDoctor(options, io));
     });
 
   program

@@ -14,24 +14,21 @@ const temperatureLimits = z.strictObject({
   only: z.number().optional(),
 });
 
-const modelEntry = z.union([
-  z.string().min(1),
+/** A model a provider lists: its id, or `{ id, prices, temperature }` (a plain id is read as `{ id }`). */
+const modelEntry = z.preprocess(
+  (value) => (typeof value === 'string' ? { id: value } : value),
   z.strictObject({ id: z.string().min(1), prices: price.optional(), temperature: temperatureLimits.optional() }),
-]);
+);
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name, e.g. LOCAL_KEY (not the key itself)');
 
 /** A provider in the config file: a new endpoint (`type` + `baseURL`) or a preset extended (`preset: deepseek`). */
 export const providerConfigSchema = z.strictObject({
   type: z.enum(['openai', 'anthropic']).optional(),
   preset: z.string().min(1).optional(),
-  baseURL: z.url().optional(),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
-    .optional(),
-  apiKeyEnvs: z
-    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'))
-    .min(1)
-    .optional(),
+  baseURL: z.url({ protocol: /^https?$/ }).optional(),
+  apiKeyEnv: envName.optional(),
+  apiKeyEnvs: z.array(envName).min(1).optional(),
   apiKeys: z.array(z.string().min(1)).min(1).optional(),
   headers: z.record(z.string(), z.string()).optional(),
   models: z.array(modelEntry).optional(),
@@ -42,16 +39,19 @@ export const providerConfigSchema = z.strictObject({
   maxConcurrency: z.number().int().positive().optional(),
 });
 
-/** A role: its models in priority order (= fallback order), and what it overrides. */
-export const roleConfigSchema = z.union([
-  z.array(z.string().min(1)).min(1),
+/**
+ * A role: its models in priority order (= fallback order), and what it overrides. A plain list is
+ * read as `{ models: [...] }`, so a mistake is reported at its own key (not as a vague union failure).
+ */
+export const roleConfigSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { models: value } : value),
   z.strictObject({
     models: z.array(z.string().min(1)).min(1),
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
     system: z.string().min(1).optional(),
   }),
-]);
+);
 
 /** The whole config file. Unknown keys are errors, so typos are caught. */
 export const configSchema = z.strictObject({

@@ -1,24 +1,32 @@
-import type { ModelEntry, ProviderPreset } from '../providers/provider-preset.js';
+import { envPrefix, type ModelEntry, type ProviderPreset } from '../providers/provider-preset.js';
 import type { ProviderConfig } from './config-schema.js';
 
 /** Turns a config provider into a preset: a new endpoint, or the preset it extends with the fields it sets. */
 export function presetFromConfig(id: string, config: ProviderConfig, base: ProviderPreset | undefined): ProviderPreset {
   const format = config.type ?? (base?.defaultFormat === 'anthropic' ? 'anthropic' : 'openai');
-  const listed: ModelEntry[] = (config.models ?? []).map((model) => (typeof model === 'string' ? { id: model } : model));
+  const listed: ModelEntry[] = config.models ?? [];
   const known = [...listed, ...(base?.models ?? []).filter((model) => !listed.some((entry) => entry.id === model.id))];
-  const models = known.map((model) => {
+  // A price for a model listed nowhere still counts: `prices: { my-model: {...} }` adds the model.
+  const pricedOnly = Object.keys(config.prices ?? {})
+    .map((name) => (name.startsWith(`${id}:`) ? name.slice(id.length + 1) : name))
+    .filter((name, index, names) => names.indexOf(name) === index && !known.some((model) => model.id === name))
+    .map((name): ModelEntry => ({ id: name }));
+  const models = [...known, ...pricedOnly].map((model) => {
     const price = config.prices?.[model.id] ?? config.prices?.[`${id}:${model.id}`];
     return price ? { ...model, prices: price } : model;
   });
   const keyEnvs = config.apiKeyEnvs ?? (config.apiKeyEnv ? [config.apiKeyEnv] : undefined);
   const hasKey = keyEnvs !== undefined || config.apiKeys !== undefined;
+  // Extending a preset under a new id (`my-ds: { preset: deepseek }`) keeps the preset's key variables.
+  const baseKeyEnvs = base && base.id !== id ? (base.apiKeyEnvs ?? [`${envPrefix(base.id)}_API_KEY`]) : base?.apiKeyEnvs;
   return {
     id,
     name: base ? `${base.name} (from config)` : `${id} (from config)`,
-    aliases: base?.aliases ?? [],
+    // An alias (`claude`) stays with the preset it names, not with an extension under a new id.
+    aliases: base && base.id === id ? base.aliases : [],
     endpoints: config.baseURL ? { ...base?.endpoints, [format]: { config: config.baseURL } } : (base?.endpoints ?? {}),
     defaultFormat: config.baseURL || config.type ? format : (base?.defaultFormat ?? format),
-    apiKeyEnvs: keyEnvs ?? (hasKey ? [] : base?.apiKeyEnvs),
+    apiKeyEnvs: keyEnvs ?? (hasKey ? [] : baseKeyEnvs),
     apiKeys: config.apiKeys,
     keyRotation: config.apiKeyEnvs !== undefined || config.apiKeys !== undefined,
     baseUrlEnvs: base?.baseUrlEnvs,

@@ -39,13 +39,34 @@ async function findConfigFile(explicit: string | undefined, deps: SettingsDeps):
     try {
       return { path: candidate, text: await deps.readTextFile(candidate) };
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       if (explicit) {
-        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new UsageError(`cannot read --config "${explicit}" (${code}): check the path`);
+        throw new UsageError(
+          `cannot read --config "${explicit}": it ${readProblems[code] ?? `cannot be read (${code})`}; check the path, or leave out --config`,
+        );
+      }
+      // No file there is the normal case; a file that is there but unreadable must not be skipped silently.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        throw new UsageError(
+          `cannot read the config file ${candidate}: it ${readProblems[code] ?? `cannot be read (${code})`}; fix it, or pass --config <file>`,
+        );
       }
     }
   }
   return null;
+}
+
+const readProblems: Record<string, string> = {
+  ENOENT: 'does not exist',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'is not readable (permission denied)',
+  EPERM: 'is not readable (permission denied)',
+};
+
+/** The file as messages name it: relative to the working directory when inside it, else absolute. */
+function displayName(filePath: string, cwd: string): string {
+  const relative = path.relative(cwd, filePath);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? filePath : relative;
 }
 
 /**
@@ -57,5 +78,5 @@ export async function loadSettings(explicitPath: string | undefined, deps: Setti
   const found = await findConfigFile(explicitPath, deps);
   if (!found) return builtInSettings;
   const { parseConfig } = await import('./parse-config.js');
-  return parseConfig(found.text, path.relative(deps.cwd, found.path) || found.path, deps.env);
+  return parseConfig(found.text, displayName(found.path, deps.cwd), deps.env);
 }

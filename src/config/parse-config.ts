@@ -5,39 +5,47 @@ import type { ProviderPreset } from '../providers/provider-preset.js';
 import type { Env } from '../providers/registry.js';
 import { configSchema, type ConfigFile } from './config-schema.js';
 import { presetFromConfig } from './config-to-presets.js';
+import { describeConfigIssue } from './describe-config-issue.js';
 import { interpolateEnv } from './interpolate-env.js';
 import type { RoleSettings, Settings } from './load-settings.js';
 
-const pathOf = (parts: readonly PropertyKey[]) =>
-  parts.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
-    '',
-  );
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function semanticProblems(config: ConfigFile): string[] {
+/**
+ * Checks what the schema cannot: presets and providers that exist, and what a new provider needs.
+ * Reads the document as written (not the schema's output), so it still runs when the schema found
+ * other mistakes: every problem of the file is reported at once.
+ */
+function semanticProblems(document: unknown): string[] {
   const problems: string[] = [];
-  const providerIds = new Set([...presetCatalog.map((preset) => preset.id), ...Object.keys(config.providers ?? {})]);
+  const root = isRecord(document) ? document : {};
+  const providers = isRecord(root.providers) ? root.providers : {};
+  const providerIds = new Set([...presetCatalog.map((preset) => preset.id), ...Object.keys(providers)]);
   const aliases = new Set(presetCatalog.flatMap((preset) => preset.aliases));
-  for (const [id, provider] of Object.entries(config.providers ?? {})) {
+  for (const [id, entry] of Object.entries(providers)) {
+    const provider = isRecord(entry) ? entry : {};
     const builtIn = presetCatalog.some((preset) => preset.id === id);
-    if (provider.preset && !presetCatalog.some((preset) => preset.id === provider.preset)) {
+    if (typeof provider.preset === 'string' && !presetCatalog.some((preset) => preset.id === provider.preset)) {
       problems.push(
-        `providers.${id}.preset: unknown preset "${provider.preset}" (known: ${presetCatalog.map((preset) => preset.id).join(', ')})`,
+        `providers.${id}.preset: unknown preset "${provider.preset}": use one of ${presetCatalog.map((preset) => preset.id).join(', ')}`,
       );
     }
-    if (!provider.preset && !builtIn && !provider.type)
-      problems.push(`providers.${id}.type: required (openai or anthropic), or extend a preset with preset: <id>`);
-    if (!provider.preset && !builtIn && !provider.baseURL)
-      problems.push(`providers.${id}.baseURL: required for a provider that extends no preset`);
+    if (provider.preset === undefined && !builtIn && provider.type === undefined)
+      problems.push(`providers.${id}.type: required: add type: openai or type: anthropic, or extend a preset with preset: <id>`);
+    if (provider.preset === undefined && !builtIn && provider.baseURL === undefined)
+      problems.push(`providers.${id}.baseURL: required for a provider that extends no preset: add baseURL: http://host:port/v1`);
+    if (provider.apiKeyEnv !== undefined && provider.apiKeyEnvs !== undefined)
+      problems.push(`providers.${id}: set apiKeyEnv or apiKeyEnvs, not both (apiKeyEnvs: [A, B] rotates between keys)`);
   }
-  for (const [role, entry] of Object.entries(config.roles ?? {})) {
-    const models = Array.isArray(entry) ? entry : entry.models;
-    models.forEach((model, index) => {
+  for (const [role, entry] of Object.entries(isRecord(root.roles) ? root.roles : {})) {
+    const models = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.models) ? entry.models : [];
+    models.forEach((model: unknown, index) => {
+      if (typeof model !== 'string' || model.trim() === '') return;
       const provider = model.includes(':') ? model.slice(0, model.indexOf(':')) : model;
       if (!providerIds.has(provider) && !aliases.has(provider)) {
         const where = Array.isArray(entry) ? `roles.${role}[${index}]` : `roles.${role}.models[${index}]`;
         problems.push(
-          `${where}: "${model}" names undefined provider "${provider}" (define it under providers, or use: ${[...providerIds].join(', ')})`,
+          `${where}: "${model}" names undefined provider "${provider}": define providers.${provider}, or use one of ${[...providerIds].join(', ')}`,
         );
       }
     });
@@ -57,10 +65,35 @@ function toSettings(config: ConfigFile, file: string): Settings {
     ...presetCatalog.filter((preset) => !overrides.some((override) => override.id === preset.id)),
     ...overrides,
   ];
-  const roles: Record<string, RoleSettings> = Object.fromEntries(
-    Object.entries(config.roles ?? {}).map(([role, entry]) => [role, Array.isArray(entry) ? { models: entry } : entry]),
-  );
+  // The schema already reads a role written as a list as `{ models: [...] }`.
+  const roles: Record<string, RoleSettings> = { ...config.roles };
   return { configFile: file, catalog, roles, retries: config.retry?.retries ?? null, concurrency: config.concurrency ?? null };
+}
+
+/** Every path of the document, numbered in the order it is written. */
+function pathsInOrder(value: unknown, path = '', order = new Map<string, number>()): Map<string, number> {
+  order.set(path, order.size);
+  if (Array.isArray(value)) value.forEach((item, index) => pathsInOrder(item, `${path}[${index}]`, order));
+  else if (isRecord(value)) for (const [key, item] of Object.entries(value)) pathsInOrder(item, path ? `${path}.${key}` : key, order);
+  return order;
+}
+
+/** Problems (`path: message`) sorted as their places appear in the file; a missing key sorts with its parent. */
+function inFileOrder(problems: readonly string[], document: unknown): string[] {
+  const order = pathsInOrder(document);
+  const rank = (problem: string) => {
+    let path = problem.slice(0, Math.max(0, problem.indexOf(': ')));
+    for (;;) {
+      const found = order.get(path);
+      if (found !== undefined) return found;
+      const parent = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      path = parent === path ? '' : parent;
+    }
+  };
+  return problems
+    .map((problem) => ({ problem, rank: rank(problem) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ problem }) => problem);
 }
 
 /** Parses, interpolates `${VAR}`, validates (every problem at once) and turns a config file into settings. */
@@ -77,15 +110,19 @@ export function parseConfig(text: string, file: string, env: Env): Settings {
   );
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
+    // A value whose ${VAR} is unset is already reported; its knock-on schema error (e.g. "/v1" is no URL) is not.
+    const unset = new Set(missing.map((variable) => variable.path));
     for (const issue of parsed.error.issues) {
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((key) => `"${key}"`).join(', ')})` : '';
-      problems.push(`${pathOf(issue.path) || '(top level)'}: ${issue.message}${keys}`);
+      for (const problem of describeConfigIssue(issue, value, configSchema)) {
+        if (!unset.has(problem.path)) problems.push(`${problem.path || '(top level)'}: ${problem.message}`);
+      }
     }
-  } else {
-    problems.push(...semanticProblems(parsed.data));
   }
+  problems.push(...semanticProblems(value));
   if (problems.length > 0 || !parsed.success) {
-    const list = problems.map((problem) => `\n  - ${problem}`).join('');
+    const list = inFileOrder(problems, value)
+      .map((problem) => `\n  - ${problem}`)
+      .join('');
     throw new UsageError(`config ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was called:${list}`);
   }
   return toSettings(parsed.data, file);

@@ -7,6 +7,7 @@ import { resolveModelList, type Env, type ResolvedModel } from '../providers/reg
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { defaultSystemPrompt, promptFromTopic } from './default-system-prompt.js';
 import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from './parse-number-option.js';
+import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { PromptSource, RunPlan } from './run-plan.js';
 import { slugify } from './slugify.js';
 
@@ -22,6 +23,10 @@ export interface CompareOptions {
   timeout?: string;
   retries?: string;
   fallback?: string;
+  /** `--judge <model>`: scores every output blind on a fixed rubric after the run. */
+  judge?: string;
+  /** `--prompts <dir|file.jsonl>`: a batch, every prompt on every model. */
+  prompts?: string;
   /** How many models at once (default 1, or the config file's `concurrency`). */
   concurrency?: string;
   /** The config file (`--config`); settings loaded from it arrive separately, see `PlanDeps.settings`. */
@@ -110,6 +115,30 @@ function resolveFallback(spec: string, env: Env, catalog: Settings['catalog']): 
   return fallback;
 }
 
+/** `--judge`: one model, resolved and checked (key, endpoint) before anything is called. */
+function resolveJudge(spec: string, env: Env, catalog: Settings['catalog']): ResolvedModel {
+  if (spec.includes(',') || spec.trim() === 'all') throw new UsageError(`--judge takes one model id or alias, got "${spec}"`);
+  if (spec.trim() === '') throw new UsageError('--judge is empty: give a model id or alias, e.g. --judge claude');
+  try {
+    const [judge] = resolveModelList(spec, env, catalog);
+    if (!judge) throw new UsageError('--judge is empty: give a model id or alias, e.g. --judge claude');
+    return judge;
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`--judge: ${error.message}`);
+    throw error;
+  }
+}
+
+async function readPromptOrBatch(options: CompareOptions, deps: PlanDeps): Promise<{ prompt: PromptSource; batch: BatchPrompt[] | null }> {
+  if (options.prompts === undefined) return { prompt: await readPrompt(options, deps), batch: null };
+  if (options.topic?.trim() || options.prompt)
+    throw new UsageError('give a topic, --prompt <file> or --prompts <dir|file.jsonl>, not several');
+  const { readPromptBatch } = await import('../batch/read-prompt-batch.js');
+  const batch = await readPromptBatch(options.prompts, deps);
+  const text = batch.map((item) => `## ${item.id}\n\n${item.text}`).join('\n\n');
+  return { prompt: { text, source: options.prompts, topic: null }, batch };
+}
+
 /** Validates options against the environment and builds the plan; throws UsageError on bad input. */
 export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Promise<RunPlan> {
   if (options.models !== undefined && options.models.trim() === '') {
@@ -135,7 +164,11 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const concurrency =
     options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
-  const prompt = await readPrompt(options, deps);
+  const judge = options.judge === undefined ? null : withPrices(resolveJudge(options.judge, deps.env, settings.catalog));
+  if (judge && options.prompts !== undefined) {
+    throw new UsageError('--judge scores the drafts of one prompt: it cannot be combined with --prompts (run the comparison per prompt)');
+  }
+  const { prompt, batch } = await readPromptOrBatch(options, deps);
   const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
   const outDir = await prepareOutputDirectory(options.out, deps);
   return {
@@ -149,6 +182,8 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     cache: options.cache === true,
     retryPolicy: { ...defaultRetryPolicy, retries },
     fallbacks,
+    batch,
+    judge,
     concurrency,
     outDir,
     slug: slugFor(prompt),

@@ -1,3 +1,4 @@
+import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RetryPolicy } from '../run/retry-policy.js';
 
@@ -26,8 +27,12 @@ export interface RunPlan {
   retryPolicy: RetryPolicy;
   /** Models that take over, in order, a model's prompt when it still fails after its retries. */
   fallbacks: ResolvedModel[];
-  /** At most this many models at once (1 = one after another). */
+  /** `--judge`: the model that scores the outputs blind after the run; null (or absent) for none. */
+  judge?: ResolvedModel | null;
+  /** At most this many calls at once (1 = one after another). */
   concurrency: number;
+  /** `--prompts`: every prompt runs on every model (a prompts × models matrix); null for one prompt. */
+  batch: BatchPrompt[] | null;
   /** Absolute directory for the per-model Markdown files. */
   outDir: string;
   /** File-name-safe name of the piece being written. */

@@ -1,3 +1,4 @@
+import { rubricKeys } from '../judge/judge-rubric.js';
 import type { ModelResult } from '../run/model-result.js';
 import { extractTitle, tokensPerSecond } from './format-metrics.js';
 import type { JsonReport } from './json-report.js';
@@ -34,11 +35,23 @@ const columns: [string, (result: ModelResult) => CsvValue][] = [
   ['text', (result) => result.text],
 ];
 
+/** With `--judge`: the score, each criterion, and the reasons as `criterion: reason` lines. */
+const judgeColumns: [string, (result: ModelResult) => CsvValue][] = [
+  ['judgeScore', (result) => result.judge?.score],
+  ...rubricKeys.map((key): [string, (result: ModelResult) => CsvValue] => [
+    `judge${key[0]?.toUpperCase()}${key.slice(1)}`,
+    (result) => result.judge?.scores[key],
+  ]),
+  ['judgeReasons', (result) => (result.judge ? rubricKeys.map((key) => `${key}: ${result.judge?.reasons[key] ?? ''}`).join('\n') : null)],
+];
+
 /** One row per model with the metrics and the full text; starts with a BOM so Excel reads the Chinese right. */
 export function renderCsvReport(report: JsonReport): string {
+  const judged = report.results.some((result) => result.judge !== undefined);
+  const used = judged ? [...columns.slice(0, -1), ...judgeColumns, ...columns.slice(-1)] : columns;
   const lines = [
-    columns.map(([name]) => name).join(','),
-    ...report.results.map((result) => columns.map(([, read]) => csvField(read(result))).join(',')),
+    used.map(([name]) => name).join(','),
+    ...report.results.map((result) => used.map(([, read]) => csvField(read(result))).join(',')),
   ];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

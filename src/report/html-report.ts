@@ -1,5 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { formatCost } from '../cost/compute-cost.js';
+import { judgeNote } from '../judge/judge-note.js';
+import { rubricKeys } from '../judge/judge-rubric.js';
+import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
 import { escapeHtml } from './escape-html.js';
@@ -10,7 +13,8 @@ import type { JsonReport } from './json-report.js';
 const costOf = (result: ModelResult): number | null => result.costUsd;
 
 function metricsTable(results: readonly ModelResult[]): string {
-  const head = ['Model', 'Status', 'Title', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'Cost'];
+  const judged = results.some((result) => result.judge !== undefined);
+  const head = ['Model', 'Status', 'Title', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'Cost', ...(judged ? ['Judge'] : [])];
   const rows = results.map((result) => {
     const speed = tokensPerSecond(result);
     const cost = costOf(result);
@@ -25,6 +29,7 @@ function metricsTable(results: readonly ModelResult[]): string {
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
       formatCost(cost),
+      ...(judged ? [formatJudgeScore(result.judge)] : []),
     ];
     return `<tr><td>${escapeHtml(result.model)}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
   });
@@ -40,10 +45,15 @@ function outputColumn(result: ModelResult, markdown: InstanceType<typeof Markdow
   const served = result.servedBy && result.servedBy !== result.model ? ` · via ${escapeHtml(result.servedBy)}` : '';
   const facts = `${formatDuration(result.latencyMs)} · ${formatCount(result.usage.outputTokens)} tokens${served}`;
   const failure = result.error ? `<div class="failure">${escapeHtml(result.error.message)}</div>` : '';
+  const judge = result.judge
+    ? `<details class="judge"><summary>Judge (blind): ${escapeHtml(formatJudgeScore(result.judge))}</summary><ul>${rubricKeys
+        .map((key) => `<li>${key} ${result.judge?.scores[key]}/10: ${escapeHtml(result.judge?.reasons[key] ?? '')}</li>`)
+        .join('')}</ul></details>`
+    : '';
   const body = result.text
     ? `<div class="rendered">${markdown.render(result.text)}</div><pre class="raw">${escapeHtml(result.text)}</pre>`
     : '';
-  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(result.model)}</strong>${facts}</header>${failure}${body}</article>`;
+  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(result.model)}</strong>${facts}</header>${failure}${judge}${body}</article>`;
 }
 
 /** One self-contained HTML file: prompt, metrics, charts, and the outputs side by side. */
@@ -90,7 +100,7 @@ export function renderHtmlReport(report: JsonReport, prompt: { text: string; tit
 <details class="prompt"><summary>Prompt</summary><pre>${escapeHtml(prompt.text)}</pre></details>
 </header>
 <section class="summary">
-${metricsTable(results)}
+${metricsTable(results)}${report.judgeCall ? `<div class="meta judge-note">${escapeHtml(judgeNote(report.judgeCall, results) ?? '')}</div>` : ''}
 <div class="charts">${charts.join('')}</div>
 </section>
 <input type="checkbox" id="raw-toggle"><label for="raw-toggle" class="toggle">Show raw Markdown</label>

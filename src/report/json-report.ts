@@ -1,3 +1,4 @@
+import type { JudgeCall } from '../judge/judge-score.js';
 import type { RunPlan } from '../plan/run-plan.js';
 import type { ModelResult } from '../run/model-result.js';
 
@@ -9,6 +10,8 @@ export interface JsonReport {
   startedAt: string;
   prompt: { source: string; chars: number };
   results: ModelResult[];
+  /** Only with `--judge`: the judge's own call (its usage, latency and cost, and why it failed if it did). */
+  judgeCall?: JudgeCall;
 }
 
 /** Builds the JSON report of a finished run. */

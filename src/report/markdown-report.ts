@@ -1,4 +1,7 @@
 import { formatCost } from '../cost/compute-cost.js';
+import { judgeNote } from '../judge/judge-note.js';
+import { rubricKeys } from '../judge/judge-rubric.js';
+import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './format-metrics.js';
 import type { JsonReport } from './json-report.js';
@@ -28,6 +31,7 @@ function statusText(result: ModelResult): string {
 
 /** A Markdown report: the metrics table, then each output under its own heading. */
 export function renderMarkdownReport(report: JsonReport, promptText: string): string {
+  const judged = report.results.some((result) => result.judge !== undefined);
   const rows = report.results.map((result) => {
     const speed = tokensPerSecond(result);
     return `| ${[
@@ -40,6 +44,7 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
+      ...(judged ? [formatJudgeScore(result.judge)] : []),
     ]
       .map(cell)
       .join(' | ')} |`;
@@ -47,7 +52,12 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
   const sections = report.results.map((result) => {
     const body = result.text ? demoteHeadings(result.text.trimEnd()) : '_No output._';
     const failure = result.error ? `> **${result.error.type}**: ${result.error.message}\n\n` : '';
-    return `## ${result.model}\n\n${failure}${body}\n`;
+    const judge = result.judge
+      ? `**Judge (blind): ${formatJudgeScore(result.judge)}**\n\n${rubricKeys
+          .map((key) => `- ${key} ${result.judge?.scores[key]}/10: ${cell(result.judge?.reasons[key] ?? '')}`)
+          .join('\n')}\n\n`
+      : '';
+    return `## ${result.model}\n\n${failure}${judge}${body}\n`;
   });
   return [
     '# wechat-writer comparison',
@@ -60,10 +70,11 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       .map((line) => `> ${line}`)
       .join('\n'),
     '',
-    '| Model | Status | Title | In | Out | Latency | TTFT | Tok/s | Cost |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|',
+    `| Model | Status | Title | In | Out | Latency | TTFT | Tok/s | Cost |${judged ? ' Judge |' : ''}`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|${judged ? '---:|' : ''}`,
     ...rows,
     '',
+    ...(report.judgeCall ? [cell(judgeNote(report.judgeCall, report.results) ?? ''), ''] : []),
     ...sections,
   ].join('\n');
 }

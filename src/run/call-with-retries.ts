@@ -27,7 +27,12 @@ const rotatesKey = (error: ProviderError) => error.type === 'RATE_LIMIT' || erro
 const cancelled = (model: ResolvedModel, partialText: string | null) =>
   localProviderError('CANCELLED', 'CANCELLED: interrupted before the reply was complete', where(model), { partialText });
 
-/** Calls one model under the retry policy; never throws. */
+/**
+ * Calls one model under the retry policy; never throws. With several keys (`apiKeys`), a
+ * RATE_LIMIT or QUOTA_EXCEEDED moves to the next key before it counts as a failure: only when every
+ * key failed in a round does the retry policy decide (the next round starts with the key after the
+ * last one tried). `attempts` counts every request made.
+ */
 export async function callWithRetries(
   model: ResolvedModel,
   request: GenerateRequest,
@@ -36,7 +41,10 @@ export async function callWithRetries(
   budget: RetryBudget,
   deps: RunDeps,
 ): Promise<AttemptsOutcome> {
+  const keyCount = Math.max(1, model.apiKeys.length);
   let keyIndex = 0;
+  /** Keys tried in this round, the current one included. */
+  let triedKeys = 1;
   const withKey = (index: number): ResolvedModel => (index === 0 ? model : { ...model, apiKey: model.apiKeys[index] ?? null });
   let languageModel: LanguageModel;
   try {
@@ -44,41 +52,52 @@ export async function callWithRetries(
   } catch (error) {
     return { ok: false, error: toProviderError(error, model), attempts: 0 };
   }
-  let attempt = 0;
+  const switchKey = async (index: number): Promise<ProviderError | null> => {
+    keyIndex = index;
+    try {
+      languageModel = await deps.createModel(withKey(index));
+      return null;
+    } catch (created) {
+      return toProviderError(created, model);
+    }
+  };
+  let requests = 0;
+  let retries = 0;
   for (;;) {
-    attempt += 1;
+    requests += 1;
     try {
       const generated = stream
         ? await languageModel.stream(request, (delta) => deps.events?.delta?.(model, delta.text))
         : await languageModel.generate(request);
-      return { ok: true, result: checkReply(generated, model.provider.id, model.modelId), attempts: attempt };
+      return { ok: true, result: checkReply(generated, model.provider.id, model.modelId), attempts: requests };
     } catch (caught) {
       const error = toProviderError(caught, model);
-      if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: attempt };
-      if (rotatesKey(error) && keyIndex + 1 < model.apiKeys.length) {
-        keyIndex += 1;
-        deps.events?.warning?.(
-          model,
-          `${model.id}: ${error.type} on key ${keyIndex} of ${model.apiKeys.length}; trying key ${keyIndex + 1}`,
-        );
-        try {
-          languageModel = await deps.createModel(withKey(keyIndex));
-        } catch (created) {
-          return { ok: false, error: toProviderError(created, model), attempts: attempt };
-        }
+      if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: requests };
+      const nextKey = (keyIndex + 1) % keyCount;
+      if (rotatesKey(error) && triedKeys < keyCount) {
+        triedKeys += 1;
+        deps.events?.warning?.(model, `${model.id}: ${error.type} on key ${keyIndex + 1} of ${keyCount}; trying key ${nextKey + 1}`);
+        const failed = await switchKey(nextKey);
+        if (failed) return { ok: false, error: failed, attempts: requests };
         continue;
       }
-      const decision = decideRetry(error, attempt, policy, budget.leftMs, deps.random);
+      const decision = decideRetry(error, retries + 1, policy, budget.leftMs, deps.random);
       if (!decision.retry) {
         const final = decision.reason ? new ProviderError({ ...error.fields(), message: `${error.message} (${decision.reason})` }) : error;
-        return { ok: false, error: final, attempts: attempt };
+        return { ok: false, error: final, attempts: requests };
       }
+      retries += 1;
       budget.leftMs -= decision.delayMs;
-      deps.events?.retrying?.(model, { attempt: attempt + 1, maxAttempts: policy.retries + 1, delayMs: decision.delayMs, error });
+      deps.events?.retrying?.(model, { attempt: retries + 1, maxAttempts: policy.retries + 1, delayMs: decision.delayMs, error });
       try {
         await deps.sleep(decision.delayMs, deps.signal);
       } catch {
-        return { ok: false, error: cancelled(model, error.partialText), attempts: attempt };
+        return { ok: false, error: cancelled(model, error.partialText), attempts: requests };
+      }
+      triedKeys = 1;
+      if (rotatesKey(error) && keyCount > 1) {
+        const failed = await switchKey(nextKey);
+        if (failed) return { ok: false, error: failed, attempts: requests };
       }
     }
   }

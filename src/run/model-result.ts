@@ -1,4 +1,5 @@
 import type { ProviderErrorType } from '../errors/provider-error.js';
+import type { JudgeScore } from '../judge/judge-score.js';
 import type { FinishReason, Usage } from '../providers/language-model.js';
 
 /** A failure as reported in JSON (`results[].error`). Never contains a key. */
@@ -43,7 +44,11 @@ export interface ModelResult {
   fallback: { from: string; error: ResultError } | null;
   /** What was adjusted to suit the model (e.g. a clamped temperature). */
   warnings: string[];
+  /** The batch prompt (`--prompts`) this result answers; absent for a single prompt. */
+  promptId?: string;
   /** Absolute path of the saved Markdown, when one was written. */
   outputFile: string | null;
   error: ResultError | null;
+  /** Set only when the run had `--judge`: the blind verdict, or null when this output was not scored. */
+  judge?: JudgeScore | null;
 }

@@ -18,6 +18,7 @@ export interface RunEvents {
   delta?(model: ResolvedModel, text: string): void;
   retrying?(model: ResolvedModel, info: RetryInfo): void;
   warning?(model: ResolvedModel, message: string): void;
+  /** `fallback` is this chain's own copy: the events of its calls that follow carry that same object. */
   fallingBack?(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
   /**
    * Awaited before the next model starts, so a finished result is saved before anything else can

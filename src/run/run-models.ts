@@ -1,17 +1,19 @@
+import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { RunPlan } from '../plan/run-plan.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RetryBudget } from './call-with-retries.js';
-import { runPool } from './run-pool.js';
 import type { ModelResult } from './model-result.js';
+import { createProviderThrottle, defaultProviderConcurrency } from './provider-throttle.js';
 import type { RunDeps } from './run-deps.js';
+import { runPool } from './run-pool.js';
 import { runWithFallbacks, type ModelTask } from './run-with-fallbacks.js';
 
 export type { RunDeps, RunEvents } from './run-deps.js';
 
-/** The request a comparison sends to each of its models. */
-export const taskFromPlan = (plan: RunPlan): ModelTask => ({
-  system: plan.system,
-  prompt: plan.prompt.text,
+/** The request a comparison sends to each of its models (for one prompt of a batch, that prompt). */
+export const taskFromPlan = (plan: RunPlan, prompt?: BatchPrompt): ModelTask => ({
+  system: prompt?.system ?? plan.system,
+  prompt: prompt?.text ?? plan.prompt.text,
   maxTokens: plan.maxTokens,
   temperature: plan.temperature,
   timeoutMs: plan.timeoutMs,
@@ -25,21 +27,52 @@ export function runOneModel(model: ResolvedModel, plan: RunPlan, deps: RunDeps, 
   return runWithFallbacks([model, ...plan.fallbacks], taskFromPlan(plan), deps, budget);
 }
 
+/** One call of the run: a prompt (of a batch, or the only one) on a model. */
+interface Cell {
+  model: ResolvedModel;
+  prompt: BatchPrompt | null;
+}
+
 /**
- * Runs every model of the plan, up to `plan.concurrency` at once (and each provider's
- * `maxConcurrency`); results come back in plan order. One failure never stops the others.
+ * Runs every model of the plan on its prompt, or on every prompt of a batch (prompts × models, prompt
+ * by prompt), up to `plan.concurrency` calls at once and each provider's `maxConcurrency`; a provider
+ * that rate-limits is paused and slowed while the others go on. Results come back in plan order. One
+ * failure never stops the others.
  */
 export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResult[]> {
-  const budget: RetryBudget = { leftMs: plan.retryPolicy.runBudgetMs };
-  const results = await runPool(plan.models, {
+  const shared: RetryBudget = { leftMs: plan.retryPolicy.runBudgetMs };
+  const cells: Cell[] = (plan.batch ?? [null]).flatMap((prompt) => plan.models.map((model) => ({ model, prompt })));
+  const inFlight = new Map<string, number>();
+  const limits = new Map(plan.models.map((model) => [model.provider.id, model.provider.maxConcurrency ?? defaultProviderConcurrency]));
+  const throttle = createProviderThrottle((provider) => limits.get(provider) ?? defaultProviderConcurrency, deps.now);
+  const cellDeps: RunDeps = {
+    ...deps,
+    events: {
+      ...deps.events,
+      retrying: (model, info) => {
+        if (info.error.type === 'RATE_LIMIT') {
+          throttle.rateLimited(model.provider.id, inFlight.get(model.provider.id) ?? 1, info.error.retryAfterMs ?? info.delayMs);
+        }
+        deps.events?.retrying?.(model, info);
+      },
+    },
+  };
+  const results = await runPool(cells, {
     concurrency: plan.concurrency,
-    limitKey: (model) => model.provider.id,
-    limitOf: (model) => model.provider.maxConcurrency ?? Number.POSITIVE_INFINITY,
+    limitKey: (cell) => cell.model.provider.id,
+    limitOf: (cell) => throttle.limit(cell.model.provider.id),
+    pausedForMs: (cell) => throttle.pausedForMs(cell.model.provider.id),
     signal: deps.signal,
-    run: async (model, index) => {
-      deps.events?.started?.(model, index, plan.models.length);
-      const result = await runOneModel(model, plan, deps, budget);
-      return (await deps.events?.finished?.(result, model)) ?? result;
+    run: async ({ model, prompt }, index) => {
+      const provider = model.provider.id;
+      inFlight.set(provider, (inFlight.get(provider) ?? 0) + 1);
+      deps.events?.started?.(model, index, cells.length);
+      const budget = plan.batch ? { leftMs: plan.retryPolicy.runBudgetMs } : shared;
+      const result = await runWithFallbacks([model, ...plan.fallbacks], taskFromPlan(plan, prompt ?? undefined), cellDeps, budget);
+      inFlight.set(provider, (inFlight.get(provider) ?? 1) - 1);
+      if (result.status === 'ok') throttle.succeeded(provider);
+      const cellResult = prompt ? { ...result, promptId: prompt.id } : result;
+      return (await deps.events?.finished?.(cellResult, model)) ?? cellResult;
     },
   });
   return results.filter((result): result is ModelResult => result !== undefined);

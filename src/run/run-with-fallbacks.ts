@@ -82,7 +82,9 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
 
 /**
  * Asks the first model of the chain; when it still fails after its retries, each next one in turn
- * (a role's models, or `--fallback`). Never throws.
+ * (a role's models, or `--fallback`). Never throws. Each fallback is called (and named in events) as
+ * this chain's own copy: when models run at once, a reporter can tell the events of one fallback
+ * shared by two chains apart by object (see `RunEvents.fallingBack`).
  */
 export async function runWithFallbacks(
   chain: readonly ResolvedModel[],
@@ -90,8 +92,9 @@ export async function runWithFallbacks(
   deps: RunDeps,
   budget: RetryBudget,
 ): Promise<ModelResult> {
-  const [model, ...fallbacks] = chain;
+  const [model, ...shared] = chain;
   if (!model) throw new Error('runWithFallbacks needs at least one model');
+  const fallbacks = shared.map((fallback) => ({ ...fallback }));
   const started = deps.now();
   const warnings: string[] = [];
   const request = (target: ResolvedModel): GenerateRequest => {

@@ -8,6 +8,8 @@
  * - results: one row per model of a run, written as soon as it finishes: status, text, reasoning,
  *   every token count, latency, TTFT, cost, error type and message, attempts, served-by, output file;
  *   `role` is null for plain comparisons. `details` holds the rest of the result as JSON.
+ * - judge (v3): `results.judge_score` is a `--judge` run's blind score of that output (null when not
+ *   judged), `runs.judge_call` the judge's own call as JSON (null when the run had no judge).
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -64,5 +66,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX results_latency_by_model ON results(model, status, latency_ms, created_at);
   CREATE INDEX results_latency_by_provider ON results(provider, status, latency_ms, created_at);
   CREATE INDEX results_latency_by_role ON results(role, status, latency_ms, created_at);
+  `,
+  `
+  -- --judge: each result's blind score (the mean of the rubric; criteria and reasons are in details.judge),
+  -- and the judge's own call (model, usage, latency, cost, error) as JSON on the run
+  ALTER TABLE results ADD COLUMN judge_score REAL;
+  ALTER TABLE runs ADD COLUMN judge_call TEXT;
   `,
 ];

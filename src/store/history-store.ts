@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { JudgeCall, JudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { migrations } from './history-schema.js';
 import { queryStats, type StatsOptions, type StatsReport } from './history-stats.js';
@@ -39,6 +40,8 @@ export interface StoredRun extends Omit<NewRun, 'startedAt'> {
   id: number;
   startedAt: string;
   results: (ModelResult & { role: string | null })[];
+  /** The `--judge` call, when the run had one. */
+  judgeCall?: JudgeCall;
 }
 
 /** Which runs `history` lists. */
@@ -54,6 +57,10 @@ export interface HistoryStore {
   readonly path: string;
   startRun(run: NewRun): number;
   recordResult(runId: number, position: number, result: ModelResult, role?: string | null): void;
+  /** Adds the `--judge` verdict (null: not scored) to a result already recorded. */
+  recordJudgement(runId: number, position: number, judge: JudgeScore | null): void;
+  /** Stores the judge's own call on the run. */
+  recordJudgeCall(runId: number, call: JudgeCall): void;
   listRuns(filter: RunFilter): RunSummary[];
   getRun(id: number): StoredRun | null;
   stats(options: StatsOptions): StatsReport;
@@ -104,6 +111,10 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
     @input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
     @error_message, @attempts, @output_file, @details)`);
   const insertSearch = database.prepare('INSERT INTO history_fts (run_id, body) VALUES (?, ?)');
+  const updateJudgement = database.prepare(
+    "UPDATE results SET judge_score = ?, details = json_set(details, '$.judge', json(?)) WHERE run_id = ? AND position = ?",
+  );
+  const updateJudgeCall = database.prepare('UPDATE runs SET judge_call = ? WHERE id = ?');
 
   return {
     path: databasePath,
@@ -119,6 +130,12 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
         if (result.text) insertSearch.run(runId, result.text);
       })();
     },
+    recordJudgement: (runId, position, judge) => {
+      updateJudgement.run(judge?.score ?? null, JSON.stringify(judge), runId, position);
+    },
+    recordJudgeCall: (runId, call) => {
+      updateJudgeCall.run(JSON.stringify(call), runId);
+    },
     listRuns: (filter) => {
       const search = searchClause(filter.search);
       const byModel = filter.model
@@ -132,7 +149,7 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
              (SELECT group_concat(model, char(31)) FROM (SELECT model FROM results WHERE run_id = r.id ORDER BY position)) AS models,
              sum(x.status = 'ok') AS ok, sum(x.status = 'error') AS failed,
              min(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS best, max(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS worst,
-             sum(x.cost_usd) AS cost
+             sum(x.cost_usd) AS cost, json_extract(r.judge_call, '$.costUsd') AS judge_cost
            FROM runs r LEFT JOIN results x ON x.run_id = r.id
            WHERE 1 = 1 ${byModel} ${search.sql}
            GROUP BY r.id ORDER BY r.id DESC LIMIT ?`,
@@ -148,7 +165,7 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
         failed: Number(row.failed ?? 0),
         bestLatencyMs: (row.best as number | null) ?? null,
         worstLatencyMs: (row.worst as number | null) ?? null,
-        totalCostUsd: (row.cost as number | null) ?? null,
+        totalCostUsd: row.cost === null && row.judge_cost === null ? null : Number(row.cost ?? 0) + Number(row.judge_cost ?? 0),
         promptStart: row.prompt_start as string,
       }));
     },
@@ -168,6 +185,7 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
         options: JSON.parse(run.options as string) as Record<string, unknown>,
         toolVersion: run.tool_version as string,
         results: results.map(fromResultRow),
+        ...(typeof run.judge_call === 'string' ? { judgeCall: JSON.parse(run.judge_call) as JudgeCall } : {}),
       };
     },
     stats: (options) => queryStats(database, options),

@@ -25,9 +25,14 @@ export interface ResultRow {
   attempts: number;
   output_file: string | null;
   details: string;
+  /** Set by `recordJudgement` after a `--judge` run (schema v3); not written on insert. */
+  judge_score?: number | null;
 }
 
-type Details = Pick<ModelResult, 'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error'>;
+type Details = Pick<
+  ModelResult,
+  'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error' | 'judge'
+>;
 
 /** A result as a row; what has no column of its own goes into `details`. */
 export function toResultRow(runId: number, position: number, result: ModelResult, role: string | null, createdAt: string): ResultRow {
@@ -39,6 +44,7 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     fallback: result.fallback,
     warnings: result.warnings,
     error: result.error,
+    judge: result.judge,
   };
   return {
     run_id: runId,
@@ -97,5 +103,6 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     warnings: details.warnings,
     outputFile: row.output_file,
     error: details.error,
+    ...(details.judge !== undefined ? { judge: details.judge } : {}),
   };
 }

@@ -1,12 +1,25 @@
 import type { ProgressReporter, TextOutput } from './progress-reporter.js';
-import { describeFallback, describeFinish, describeRetry } from './progress-reporter.js';
+import { createModelSlots, describeFallback, describeFinish, describeRetry } from './progress-reporter.js';
+
+/** What a model waiting for its turn has said so far, in order, to be played back when its turn comes. */
+interface Waiting {
+  pieces: (() => void)[];
+  finished: boolean;
+}
 
 /**
  * Streams each model's text to the terminal as it arrives (a single model on a terminal, or --live),
  * under a header per model. Each piece is written the moment it arrives, unbuffered.
+ *
+ * With several models at once (`--concurrency`), one model streams at a time: the others' text and
+ * notes are kept, in order, and played back when that model is done (those already finished first,
+ * then the next one still running, which streams on from there). Two models' text never mix.
  */
 export function createLiveTextReporter(output: TextOutput, notes: TextOutput): ProgressReporter {
   const printedText = new Set<string>();
+  const slots = createModelSlots();
+  const waiting = new Map<string, Waiting>();
+  let current: string | null = null;
   let endsWithNewline = true;
   const write = (text: string) => {
     if (text === '') return;
@@ -16,32 +29,68 @@ export function createLiveTextReporter(output: TextOutput, notes: TextOutput): P
   const breakLine = () => {
     if (!endsWithNewline) write('\n');
   };
+  const note = (text: string) => {
+    breakLine();
+    notes.write(text);
+  };
+  /** Plays a piece now when its model has the terminal, else keeps it for the model's turn. */
+  const emit = (slot: string, piece: () => void) => {
+    if (slot === current) piece();
+    else waiting.get(slot)?.pieces.push(piece);
+  };
+  const replay = (slot: string) => {
+    const entry = waiting.get(slot);
+    waiting.delete(slot);
+    for (const piece of entry?.pieces ?? []) piece();
+  };
+  /** The current model is done: play back the finished ones, then hand the terminal to the next still running. */
+  const handOver = () => {
+    current = null;
+    for (const [slot, entry] of waiting) if (entry.finished) replay(slot);
+    const next = waiting.keys().next();
+    if (next.done) return;
+    current = next.value;
+    replay(next.value);
+  };
   return {
     started: (model, index, total) => {
-      breakLine();
-      write(`── ${total > 1 ? `[${index + 1}/${total}] ` : ''}${model.id} ──\n`);
+      const header = () => {
+        breakLine();
+        write(`── ${total > 1 ? `[${index + 1}/${total}] ` : ''}${model.id} ──\n`);
+      };
+      if (current === null) {
+        current = model.id;
+        header();
+      } else {
+        waiting.set(model.id, { pieces: [header], finished: false });
+      }
     },
-    delta: (_model, text) => write(text),
-    retrying: (model, info) => {
-      breakLine();
-      notes.write(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`);
-    },
-    warning: (_model, message) => {
-      breakLine();
-      notes.write(`⚠ ${message}\n`);
-    },
+    delta: (model, text) => emit(slots.of(model), () => write(text)),
+    retrying: (model, info) => emit(slots.of(model), () => note(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`)),
+    warning: (model, message) => emit(slots.of(model), () => note(`⚠ ${message}\n`)),
     fallingBack: (model, fallback, error) => {
-      breakLine();
-      notes.write(`→ ${describeFallback(model, fallback, error)}\n`);
-      write(`── ${fallback.id} (fallback for ${model.id}) ──\n`);
+      emit(slots.fallback(model, fallback), () => {
+        note(`→ ${describeFallback(model, fallback, error)}\n`);
+        write(`── ${fallback.id} (fallback for ${model.id}) ──\n`);
+      });
     },
     finished: (result) => {
-      breakLine();
-      write('\n');
-      notes.write(`${result.status === 'ok' ? '✓' : '✗'} ${describeFinish(result)}\n`);
-      if (result.status === 'ok') printedText.add(result.model);
+      emit(result.model, () => {
+        breakLine();
+        write('\n');
+        notes.write(`${result.status === 'ok' ? '✓' : '✗'} ${describeFinish(result)}\n`);
+        if (result.status === 'ok') printedText.add(result.model);
+      });
+      const entry = waiting.get(result.model);
+      if (entry) entry.finished = true;
+      if (result.model === current) handOver();
     },
-    stop: () => breakLine(),
+    stop: () => {
+      // Interrupted: whatever the others said is still shown, one model after another.
+      for (const slot of [...waiting.keys()]) replay(slot);
+      current = null;
+      breakLine();
+    },
     printedText,
   };
 }

@@ -57,36 +57,79 @@ export function createLineProgressReporter(output: TextOutput): ProgressReporter
   };
 }
 
-/** An ora spinner for the model in flight, with elapsed time and tokens so far. Loads ora only when used. */
+/**
+ * Tells which model an event belongs to when several run at once: a fallback's events belong to the
+ * model it stands in for. The runner gives each chain its own fallback object, so even a fallback
+ * shared by two models is told apart (by object, not id).
+ */
+export function createModelSlots() {
+  const owners = new WeakMap<ResolvedModel, string>();
+  const of = (model: ResolvedModel): string => owners.get(model) ?? model.id;
+  return {
+    of,
+    /** Records that `fallback` now answers for `model`; returns their common slot. */
+    fallback: (model: ResolvedModel, fallback: ResolvedModel): string => {
+      const slot = of(model);
+      owners.set(fallback, slot);
+      return slot;
+    },
+  };
+}
+
+/** One model in flight, as the spinner shows it. */
+interface InFlight {
+  position: number;
+  id: string;
+  startedAt: number;
+  streamed: string;
+  note: string;
+}
+
+/**
+ * An ora spinner for the models in flight, with elapsed time and tokens so far: one line for one
+ * model; with several at once (`--concurrency`), a count and one line per model. Each model's result
+ * line is printed above the spinner as it ends. Loads ora only when used.
+ */
 export async function createSpinnerProgressReporter(output: NodeJS.WriteStream, now: () => number): Promise<ProgressReporter> {
   const { default: ora } = await import('ora');
   const spinner = ora({ stream: output, isEnabled: true, discardStdin: false });
+  const slots = createModelSlots();
+  const inFlight = new Map<string, InFlight>();
+  let total = 0;
+  let done = 0;
   let ticker: NodeJS.Timeout | undefined;
-  let label = '';
-  let note = '';
-  let streamed = '';
-  let startedAt = 0;
+  const describe = (entry: InFlight) => {
+    const tokens = entry.streamed === '' ? '' : ` ~${estimateTokens(entry.streamed)} tokens`;
+    return `[${entry.position}/${total}] ${entry.id} ${formatDuration(now() - entry.startedAt)}${tokens}${entry.note ? ` — ${entry.note}` : ''}`;
+  };
+  const spinnerText = () => {
+    const entries = [...inFlight.values()];
+    if (entries.length === 1) return describe(entries[0] as InFlight);
+    return [`${entries.length} running, ${done}/${total} done`, ...entries.map((entry) => `  ${describe(entry)}`)].join('\n');
+  };
   const render = () => {
-    const tokens = streamed === '' ? '' : ` ~${estimateTokens(streamed)} tokens`;
-    spinner.text = `${label} ${formatDuration(now() - startedAt)}${tokens}${note ? ` — ${note}` : ''}`;
+    if (inFlight.size > 0) spinner.text = spinnerText();
+  };
+  const update = (model: ResolvedModel, change: Partial<InFlight>) => {
+    const entry = inFlight.get(slots.of(model));
+    if (entry) Object.assign(entry, change);
+    render();
   };
   return {
-    started: (model, index, total) => {
-      startedAt = now();
-      label = `[${index + 1}/${total}] ${model.id}`;
-      note = '';
-      streamed = '';
-      spinner.start(label);
-      clearInterval(ticker);
-      ticker = setInterval(render, 200);
+    started: (model, index, count) => {
+      total = count;
+      inFlight.set(model.id, { position: index + 1, id: model.id, startedAt: now(), streamed: '', note: '' });
+      if (spinner.isSpinning) render();
+      else spinner.start(spinnerText());
+      if (ticker === undefined) ticker = setInterval(render, 200);
     },
-    delta: (_model, text) => {
-      streamed += text;
+    delta: (model, text) => {
+      const entry = inFlight.get(slots.of(model));
+      if (entry) entry.streamed += text;
     },
-    retrying: (_model, info) => {
-      note = describeRetry(info);
-      streamed = '';
-      render();
+    retrying: (model, info) => {
+      const slot = slots.of(model);
+      update(model, { note: `${slot === model.id ? '' : `${model.id} `}${describeRetry(info)}`, streamed: '' });
     },
     warning: (_model, message) => {
       spinner.clear();
@@ -94,17 +137,24 @@ export async function createSpinnerProgressReporter(output: NodeJS.WriteStream, 
       spinner.render();
     },
     fallingBack: (model, fallback, error) => {
-      note = describeFallback(model, fallback, error);
-      streamed = '';
-      render();
+      slots.fallback(model, fallback);
+      update(model, { note: describeFallback(model, fallback, error), streamed: '' });
     },
     finished: (result) => {
-      clearInterval(ticker);
+      inFlight.delete(result.model);
+      done += 1;
       if (result.status === 'ok') spinner.succeed(describeFinish(result));
       else spinner.fail(describeFinish(result));
+      if (inFlight.size > 0) {
+        spinner.start(spinnerText());
+      } else {
+        clearInterval(ticker);
+        ticker = undefined;
+      }
     },
     stop: () => {
       clearInterval(ticker);
+      ticker = undefined;
       if (spinner.isSpinning) spinner.stop();
     },
     printedText: new Set(),

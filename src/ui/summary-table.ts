@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
+import { formatJudgeScore } from '../judge/judge-score.js';
 import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../report/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
@@ -36,6 +37,7 @@ function renderTable(
   fit: ColumnFit,
 ): string {
   const withCache = results.some((result) => result.usage.cacheReadTokens !== null || result.usage.cacheWriteTokens !== null);
+  const judged = results.some((result) => result.judge !== undefined);
   const table = new Table({
     head: [
       'Model',
@@ -48,6 +50,7 @@ function renderTable(
       'TTFT',
       'Tok/s',
       'Cost',
+      ...(judged ? ['Judge'] : []),
       'File',
     ].map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },
@@ -62,6 +65,7 @@ function renderTable(
       'right',
       'right',
       'right',
+      ...(judged ? (['right'] as const) : []),
       'left',
     ],
   });
@@ -79,6 +83,7 @@ function renderTable(
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
+      ...(judged ? [formatJudgeScore(result.judge)] : []),
       truncateStartToWidth(file, fit.fileWidth),
     ]);
   }

@@ -20,6 +20,7 @@ const plan = (models: string, overrides: Partial<RunPlan> = {}): RunPlan => ({
   retryPolicy: defaultRetryPolicy,
   fallbacks: [],
   concurrency: 1,
+  batch: null,
   outDir: '/tmp/unused',
   slug: 'x',
   ...overrides,

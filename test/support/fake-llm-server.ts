@@ -18,6 +18,8 @@ export interface FakeReply {
   delayMs?: number;
   /** Only the first N requests for this model get `status`; later ones succeed. */
   failFirst?: number;
+  /** Only requests carrying one of these keys (Bearer, x-api-key or api-key) get `status`; others succeed. */
+  failForKeys?: readonly string[];
   /** Stop sending (but keep the connection open) after this many stream events. */
   stallAfterEvents?: number;
   /** Destroy the connection after this many stream events (a stream cut midway). */
@@ -46,6 +48,8 @@ export interface RecordedRequest {
   query: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** When the whole request had arrived (`performance.now()` of the test process). */
+  receivedAt: number;
 }
 
 /** A local server on 127.0.0.1 speaking OpenAI Chat Completions and Anthropic Messages. */
@@ -57,6 +61,10 @@ export interface FakeLlmServer {
   anthropicBaseURL: string;
   requests: RecordedRequest[];
   replies: Map<string, FakeReply>;
+  /** Replies by exact request path (e.g. `/no-list/v1/models`), taking precedence over the per-model reply. */
+  pathReplies: Map<string, FakeReply>;
+  /** When not empty, only these keys are accepted (`Authorization: Bearer` or `x-api-key`); other requests get a real 401. */
+  acceptedKeys: Set<string>;
   /** Requests received for one model. */
   requestCount(model: string): number;
   /** Forget every request and reply. */
@@ -262,19 +270,49 @@ function answerModelList(_path: string, headers: IncomingMessage['headers'], res
   sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_790_000_000, owned_by: 'fake' })) });
 }
 
+/** The key a request carries, as `Authorization: Bearer` or `x-api-key`. */
+const keysOf = (headers: IncomingMessage['headers']) =>
+  [headers.authorization?.replace(/^Bearer\s+/i, ''), headers['x-api-key']].filter((key): key is string => typeof key === 'string');
+
+/** A 401 body as each API sends it (OpenAI's echoes the key it got, so output can be checked for leaks). */
+function sendUnauthorized(headers: IncomingMessage['headers'], response: ServerResponse) {
+  if (headers['anthropic-version']) {
+    sendJson(response, 401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } });
+    return;
+  }
+  const message = `Incorrect API key provided: ${keysOf(headers)[0] ?? '(none)'}.`;
+  sendJson(response, 401, { error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+}
+
+/** The key a request carries, in whichever header its format puts it. */
+export function requestKey(headers: IncomingMessage['headers']): string {
+  const bearer = headers.authorization?.replace(/^Bearer\s+/i, '');
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return bearer ?? header('x-api-key') ?? header('api-key') ?? '';
+}
+
 /** Starts the fake server on a random port of 127.0.0.1. */
 export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}): Promise<FakeLlmServer> {
   const requests: RecordedRequest[] = [];
   const counts = new Map<string, number>();
   const replyMap = new Map(Object.entries(replies));
+  const pathReplies = new Map<string, FakeReply>();
+  const acceptedKeys = new Set<string>();
   const server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
       const path = (request.url ?? '').split('?')[0] ?? '';
       const query = (request.url ?? '').split('?')[1] ?? '';
-      requests.push({ method: request.method ?? '', path, query, headers: request.headers, body });
+      requests.push({ method: request.method ?? '', path, query, headers: request.headers, body, receivedAt: performance.now() });
+      if (acceptedKeys.size > 0 && !keysOf(request.headers).some((key) => acceptedKeys.has(key))) {
+        sendUnauthorized(request.headers, response);
+        return;
+      }
       const model = String(body.model);
-      const reply = replyMap.get(model) ?? {};
+      const reply = pathReplies.get(path) ?? replyMap.get(model) ?? {};
       const seen = (counts.get(model) ?? 0) + 1;
       counts.set(model, seen);
       if (reply.neverAnswer) return;
@@ -284,7 +322,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
         response.end('{"id": "broken", "choices": [');
         return;
       }
-      if (reply.status && (reply.failFirst === undefined || seen <= reply.failFirst)) {
+      const keyed = reply.failForKeys === undefined || reply.failForKeys.includes(requestKey(request.headers));
+      if (reply.status && keyed && (reply.failFirst === undefined || seen <= reply.failFirst)) {
         sendJson(response, reply.status, reply.errorBody ?? { error: { message: 'fake failure', type: 'server_error' } }, reply.headers);
         return;
       }
@@ -306,11 +345,15 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
     anthropicBaseURL: url,
     requests,
     replies: replyMap,
+    pathReplies,
+    acceptedKeys,
     requestCount: (model) => requests.filter((request) => request.body.model === model).length,
     reset: () => {
       requests.splice(0);
       counts.clear();
       replyMap.clear();
+      pathReplies.clear();
+      acceptedKeys.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,7 +19,7 @@ export async function completeOptions<Options extends CompareOptions>(
   catalog?: readonly ProviderPreset[],
 ): Promise<Options> {
   const needsModels = options.models === undefined && !io.env.WECHAT_WRITER_MODELS?.trim();
-  const needsPrompt = !options.topic?.trim() && !options.prompt;
+  const needsPrompt = !options.topic?.trim() && !options.prompt && options.prompts === undefined;
   if (!io.interactive || (!needsModels && !needsPrompt)) return options;
   const prompter = await createPrompter();
   const completed = { ...options };

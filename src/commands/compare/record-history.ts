@@ -1,5 +1,6 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import { resolveHomeDirectory } from '../../config/home-directory.js';
+import type { JudgeCall, JudgeScore } from '../../judge/judge-score.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import type { ModelResult } from '../../run/model-result.js';
 import type { NewRun } from '../../store/history-store.js';
@@ -8,6 +9,9 @@ import type { NewRun } from '../../store/history-store.js';
 export interface RunRecorder {
   runId: number;
   record(position: number, result: ModelResult, role?: string | null): void;
+  /** After `--judge`: a recorded result's verdict (null: not scored), and the judge's own call. */
+  recordJudgement(position: number, judge: JudgeScore | null): void;
+  recordJudgeCall(call: JudgeCall): void;
   close(): void;
 }
 
@@ -28,6 +32,7 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
     cache: plan.cache,
     retries: plan.retryPolicy.retries,
     fallback: plan.fallbacks[0]?.id ?? null,
+    ...(plan.judge ? { judge: plan.judge.id } : {}),
   };
 }
 
@@ -62,16 +67,19 @@ export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: Comm
     const store = await openHistoryStore(resolveHomeDirectory(io.env));
     const runId = store.startRun({ ...run, toolVersion: io.toolVersion });
     let failed = false;
+    const attempt = (write: () => void) => {
+      try {
+        write();
+      } catch (error) {
+        if (!failed) warn(error);
+        failed = true;
+      }
+    };
     return {
       runId,
-      record: (position, result, role = null) => {
-        try {
-          store.recordResult(runId, position, result, role);
-        } catch (error) {
-          if (!failed) warn(error);
-          failed = true;
-        }
-      },
+      record: (position, result, role = null) => attempt(() => store.recordResult(runId, position, result, role)),
+      recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
+      recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
       close: () => store.close(),
     };
   } catch (error) {

@@ -4,6 +4,10 @@ import type { Prompter } from '../../cli/prompter.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { loadSettings } from '../../config/load-settings.js';
+import { judgeComparison } from '../../judge/judge-comparison.js';
+import { judgeNote } from '../../judge/judge-note.js';
+import { judgeRandom } from '../../judge/judge-random.js';
+import type { JudgeCall } from '../../judge/judge-score.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
@@ -11,6 +15,7 @@ import type { ResolvedModel } from '../../providers/registry.js';
 import { extractTitle } from '../../report/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
+import type { ModelResult } from '../../run/model-result.js';
 import { runModels } from '../../run/run-models.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
@@ -80,8 +85,9 @@ export async function runCompare(
   const recorder = historyEnabled(options.history, io.env)
     ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
     : null;
-  const results = await runModels(plan, {
-    createModel: deps.createModel ?? ((model) => createLanguageModel(model, io.env)),
+  const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));
+  const judged = await runModels(plan, {
+    createModel,
     now: io.now,
     sleep: io.sleep,
     signal: io.signal,
@@ -98,17 +104,35 @@ export async function runCompare(
         return saved;
       },
     },
-  }).finally(() => {
-    progress.stop();
-    recorder?.close();
-  });
+  })
+    .finally(() => progress.stop())
+    .then(async (ran): Promise<{ results: ModelResult[]; judgeCall?: JudgeCall }> =>
+      plan.judge
+        ? judgeComparison(plan, plan.judge, ran, {
+            createModel,
+            now: io.now,
+            sleep: io.sleep,
+            signal: io.signal,
+            stderr: io.stderr,
+            random: judgeRandom(io.env),
+            recorder,
+          })
+        : { results: ran },
+    )
+    .finally(() => recorder?.close());
+  const { results, judgeCall } = judged;
 
-  const report = { ...buildJsonReport(plan, startedAt, results), runId: recorder?.runId ?? null };
+  const report = {
+    ...buildJsonReport(plan, startedAt, results),
+    runId: recorder?.runId ?? null,
+    ...(judgeCall ? { judgeCall } : {}),
+  };
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
     io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }));
+    if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
     const showMode = show ?? (plan.models.length === 1 && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
     if (options.showReasoning) io.stdout.write(renderReasoning(results, colorLevel));

@@ -1,5 +1,6 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import type { RunPlan } from '../../plan/run-plan.js';
+import { slugify } from '../../plan/slugify.js';
 import { writeOutputFile } from '../../report/write-output-file.js';
 import type { ModelResult } from '../../run/model-result.js';
 
@@ -8,7 +9,8 @@ export function createOutputSaver(plan: RunPlan, startedAt: Date, io: CommandIO)
   return async (result: ModelResult): Promise<ModelResult> => {
     if (result.text === null || result.text === '') return result;
     try {
-      const outputFile = await writeOutputFile(result, { outDir: plan.outDir, slug: plan.slug, startedAt, toolVersion: io.toolVersion });
+      const slug = result.promptId === undefined ? plan.slug : slugify(result.promptId);
+      const outputFile = await writeOutputFile(result, { outDir: plan.outDir, slug, startedAt, toolVersion: io.toolVersion });
       return { ...result, outputFile };
     } catch (error) {
       io.stderr.write(

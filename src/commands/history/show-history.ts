@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
+import { judgeNote } from '../../judge/judge-note.js';
 import { extractTitle } from '../../report/format-metrics.js';
 import type { JsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport } from '../../report/write-report.js';
@@ -24,6 +25,7 @@ export function storedRunReport(run: StoredRun): JsonReport {
     startedAt: run.startedAt,
     prompt: { source: run.promptSource, chars: Array.from(run.prompt).length },
     results: run.results.map(({ role, ...result }) => (role === null ? result : { ...result, role })),
+    ...(run.judgeCall ? { judgeCall: run.judgeCall } : {}),
   };
 }
 
@@ -42,6 +44,8 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
       io.stdout.write(
         renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
       );
+      const note = judgeNote(report.judgeCall, report.results);
+      if (note) io.stdout.write(`${note}\n`);
       io.stdout.write(renderFullOutputs(report.results, colorLevel, new Set()));
     }
     if (reportTarget) {

@@ -31,7 +31,12 @@ export function describePreset(status: ProviderStatus) {
     defaultModel: `${status.preset.id}:${status.defaultModel}`,
     baseURL: safeUrl(status.baseURL),
     region: status.region,
-    endpoints: status.preset.endpoints,
+    endpoints: Object.fromEntries(
+      Object.entries(status.preset.endpoints).map(([format, regions]) => [
+        format,
+        Object.fromEntries(Object.entries(regions ?? {}).map(([region, url]) => [region, redactUrlCredentials(url)])),
+      ]),
+    ),
     apiKeyEnv: status.apiKeyEnv,
     apiKeyEnvs: status.preset.requiresKey ? names.apiKey : [],
     baseUrlEnv: names.baseUrl[0] ?? null,

@@ -37,6 +37,7 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
     timeout: optionText(stored.timeoutMs),
     retries: optionText(stored.retries),
     fallback: typeof stored.fallback === 'string' ? stored.fallback : undefined,
+    judge: typeof stored.judge === 'string' ? stored.judge : undefined,
     cache: stored.cache === true,
     stream: stored.stream !== false,
     json: options.json,

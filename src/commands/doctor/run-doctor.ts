@@ -1,0 +1,107 @@
+import { Chalk } from 'chalk';
+import type { CommandIO } from '../../cli/command-io.js';
+import { loadSettings } from '../../config/load-settings.js';
+import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
+import { InterruptedError } from '../../errors/interrupted-error.js';
+import type { LanguageModel } from '../../providers/language-model.js';
+import { redactSecrets } from '../../providers/redact-secrets.js';
+import type { Env, ResolvedModel } from '../../providers/registry.js';
+import { resolveColorLevel } from '../../ui/color-level.js';
+import { checkProvider, type ProviderCheck } from './check-provider.js';
+import { renderDoctorTable } from './render-doctor-table.js';
+import { selectDoctorTargets } from './select-doctor-targets.js';
+
+/** Each provider's check (both calls, if it falls back to a 1-token call) ends within this. */
+export const doctorTimeoutMs = 2000;
+
+/** `wechat-writer doctor` options. */
+export interface DoctorOptions {
+  json: boolean;
+  /** The config file (`--config`); its providers are checked too. */
+  config?: string;
+}
+
+/** What `doctor` can be given instead of the real thing (tests use the defaults against a local server). */
+export interface DoctorDeps {
+  fetch?: typeof fetch;
+  /** Per-provider bound, default {@link doctorTimeoutMs}. */
+  timeoutMs?: number;
+  createLanguageModel?: (model: ResolvedModel, env: Env) => Promise<LanguageModel>;
+}
+
+/** `doctor --json`: one object per checked provider, in catalogue order. */
+export interface DoctorReport {
+  version: 1;
+  ok: boolean;
+  providers: ProviderCheck[];
+  /** Built-in presets with no key and no base URL set, which were not checked. */
+  notConfigured: string[];
+}
+
+const loadLanguageModel = async (model: ResolvedModel, env: Env) => {
+  const { createLanguageModel } = await import('../../providers/create-language-model.js');
+  return createLanguageModel(model, env);
+};
+
+/** Every value that must never be printed: the keys in play and any env variable that looks secret. */
+const secretsOf = (env: Env, keys: readonly string[]) => [
+  ...keys,
+  ...Object.entries(env)
+    .filter(([name]) => /KEY|TOKEN|SECRET|PASSWORD/i.test(name))
+    .map(([, value]) => value),
+];
+
+const noneConfigured =
+  'no provider is configured, so nothing was checked: set a key (e.g. OPENAI_API_KEY or DEEPSEEK_API_KEY) in the environment or .env, ' +
+  'or describe a provider in wechat-writer.config.yaml (see: wechat-writer models)';
+
+function summaryLines(report: DoctorReport): string {
+  const failed = report.providers.filter((check) => !check.ok).length;
+  const total = report.providers.length;
+  const lines = [
+    failed === 0 ? `✓ all ${total} checked provider${total === 1 ? '' : 's'} ok` : `✗ ${failed} of ${total} checked providers failed`,
+  ];
+  const others = report.notConfigured.length;
+  if (others > 0) lines.push(`${others} other preset${others === 1 ? '' : 's'} not configured: see wechat-writer models`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Checks every configured provider in parallel (key present → endpoint reachable → key accepted,
+ * by `GET /models` or a 1-token call), each within 2 s, and prints a table with a fix per failure
+ * (or `--json`). Exit 0 when every check passed, 1 when any failed or nothing was configured.
+ */
+export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: DoctorDeps = {}): Promise<ExitCodeValue> {
+  const settings = await loadSettings(options.config, io);
+  const { targets, notConfigured } = selectDoctorTargets(io.env, settings.catalog);
+  const checkDeps = {
+    fetch: deps.fetch ?? globalThis.fetch,
+    now: () => io.now(),
+    timeoutMs: deps.timeoutMs ?? doctorTimeoutMs,
+    env: io.env,
+    signal: io.signal,
+    createLanguageModel: deps.createLanguageModel ?? loadLanguageModel,
+  };
+  const providers = await Promise.all(targets.map((target) => checkProvider(target, checkDeps)));
+  if (io.signal?.aborted) throw new InterruptedError();
+  const report: DoctorReport = {
+    version: 1,
+    ok: providers.length > 0 && providers.every((check) => check.ok),
+    providers,
+    notConfigured,
+  };
+  const secrets = secretsOf(
+    io.env,
+    targets.flatMap((target) => target.model.apiKeys),
+  );
+  const redact = (text: string) => redactSecrets(text, secrets);
+  if (options.json) {
+    io.stdout.write(redact(`${JSON.stringify(report, null, 2)}\n`));
+  } else if (providers.length > 0) {
+    const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
+    const columns = io.stdout.isTTY === true ? io.stdout.columns : undefined;
+    io.stdout.write(redact(`${renderDoctorTable(providers, color, columns)}\n${summaryLines(report)}`));
+  }
+  if (providers.length === 0) io.stderr.write(`wechat-writer: ${noneConfigured}\n`);
+  return report.ok ? ExitCode.ok : ExitCode.someFailed;
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DoctorReport } from '../../src/commands/doctor/run-doctor.js';
+import { runBuiltCli } from '../support/run-built-cli.js';
+import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
+
+const fakeServer = useFakeLlmServer();
+const goodKey = 'sk-e2e-doctor-good-0001';
+const badKey = 'sk-e2e-doctor-bad-0002';
+let cwd: string;
+
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(os.tmpdir(), 'ww-doctor-'));
+  const server = fakeServer();
+  server.acceptedKeys.add(goodKey);
+  const config = [
+    'providers:',
+    '  good:',
+    '    type: openai',
+    `    baseURL: ${server.openaiBaseURL}`,
+    '    apiKeyEnv: GOOD_KEY',
+    '  bad:',
+    '    type: anthropic',
+    `    baseURL: ${server.anthropicBaseURL}`,
+    '    apiKeyEnv: BAD_KEY',
+    '',
+  ].join('\n');
+  writeFileSync(path.join(cwd, 'doctor.yaml'), config);
+});
+
+const env = () => ({ GOOD_KEY: goodKey, BAD_KEY: badKey, WECHAT_WRITER_HOME: cwd });
+
+describe('wechat-writer doctor (built CLI)', () => {
+  it('tells a good provider from a bad key well within 5 s, with a fix, and exits 1', async () => {
+    const started = performance.now();
+    const run = await runBuiltCli(['doctor', '--config', 'doctor.yaml'], { cwd, env: env() });
+    const elapsed = performance.now() - started;
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
+    expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
+    expect(run.stdout).toContain('✗ 1 of 2 checked providers failed');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout + run.stderr).not.toContain(goodKey);
+    expect(run.stdout + run.stderr).not.toContain(badKey);
+    expect(elapsed).toBeLessThan(5000);
+  });
+
+  it('--json prints the report alone on stdout', async () => {
+    const run = await runBuiltCli(['doctor', '--json', '-c', 'doctor.yaml'], { cwd, env: env() });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as DoctorReport;
+    expect(report).toMatchObject({ version: 1, ok: false });
+    expect(report.providers.map((check) => [check.id, check.ok, check.error?.type ?? null])).toEqual([
+      ['good', true, null],
+      ['bad', false, 'AUTH'],
+    ]);
+    expect(run.stdout + run.stderr).not.toContain(badKey);
+  });
+
+  it('exits 0 when every configured provider passes, and 2 on an unreadable --config', async () => {
+    const ok = await runBuiltCli(['doctor', '-c', 'doctor.yaml'], { cwd, env: { ...env(), BAD_KEY: goodKey } });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('✓ all 2 checked providers ok');
+    const missing = await runBuiltCli(['doctor', '-c', 'nope.yaml'], { cwd, env: env() });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read --config "nope.yaml"');
+  });
+});
