@@ -35,6 +35,10 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .argument('[topic...]', 'the article topic (builds the prompt, as the original tool did)')
     .option('-m, --models <ids>', 'comma-separated provider:model ids or aliases, or "all" (default: $WECHAT_WRITER_MODELS)')
     .option('-p, --prompt <file>', 'the brief, a Markdown file ("-" reads stdin)')
+    .option(
+      '--prompts <dir|jsonl>',
+      'a batch: every .md/.txt file of a directory, or one {"id","prompt","system"} per JSONL line, on every model',
+    )
     .option('-s, --system <file>', 'system prompt file (default: built-in WeChat article prompt)')
     .option('-o, --out <dir>', 'directory for the outputs (default: $OUTPUT_DIR, else ./output)')
     .option('--json', 'print one JSON document on stdout and nothing else', false)

@@ -27,6 +27,8 @@ export interface CompareOptions {
   judge?: string;
   /** `--prompts <dir|file.jsonl>`: a batch, every prompt on every model. */
   prompts?: string;
+  /** A batch already in hand (a rerun), instead of `--prompts`. */
+  promptBatch?: BatchPrompt[];
   /** How many models at once (default 1, or the config file's `concurrency`). */
   concurrency?: string;
   /** The config file (`--config`); settings loaded from it arrive separately, see `PlanDeps.settings`. */
@@ -130,14 +132,22 @@ function resolveJudge(spec: string, env: Env, catalog: Settings['catalog']): Res
 }
 
 async function readPromptOrBatch(options: CompareOptions, deps: PlanDeps): Promise<{ prompt: PromptSource; batch: BatchPrompt[] | null }> {
+  if (options.promptBatch)
+    return { prompt: options.promptText ?? batchPromptSource(options.promptBatch, 'rerun'), batch: options.promptBatch };
   if (options.prompts === undefined) return { prompt: await readPrompt(options, deps), batch: null };
   if (options.topic?.trim() || options.prompt)
     throw new UsageError('give a topic, --prompt <file> or --prompts <dir|file.jsonl>, not several');
   const { readPromptBatch } = await import('../batch/read-prompt-batch.js');
   const batch = await readPromptBatch(options.prompts, deps);
-  const text = batch.map((item) => `## ${item.id}\n\n${item.text}`).join('\n\n');
-  return { prompt: { text, source: options.prompts, topic: null }, batch };
+  return { prompt: batchPromptSource(batch, options.prompts), batch };
 }
+
+/** A batch as one prompt text (`## id` sections), for the history's search and the report header. */
+const batchPromptSource = (batch: readonly BatchPrompt[], source: string): PromptSource => ({
+  text: batch.map((item) => `## ${item.id}\n\n${item.text}`).join('\n\n'),
+  source,
+  topic: null,
+});
 
 /** Validates options against the environment and builds the plan; throws UsageError on bad input. */
 export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Promise<RunPlan> {
@@ -165,9 +175,6 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
   const judge = options.judge === undefined ? null : withPrices(resolveJudge(options.judge, deps.env, settings.catalog));
-  if (judge && options.prompts !== undefined) {
-    throw new UsageError('--judge scores the drafts of one prompt: it cannot be combined with --prompts (run the comparison per prompt)');
-  }
   const { prompt, batch } = await readPromptOrBatch(options, deps);
   const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
   const outDir = await prepareOutputDirectory(options.out, deps);

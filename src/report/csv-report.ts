@@ -48,7 +48,9 @@ const judgeColumns: [string, (result: ModelResult) => CsvValue][] = [
 /** One row per model with the metrics and the full text; starts with a BOM so Excel reads the Chinese right. */
 export function renderCsvReport(report: JsonReport): string {
   const judged = report.results.some((result) => result.judge !== undefined);
-  const used = judged ? [...columns.slice(0, -1), ...judgeColumns, ...columns.slice(-1)] : columns;
+  const batch = report.results.some((result) => result.promptId !== undefined);
+  const scored = judged ? [...columns.slice(0, -1), ...judgeColumns, ...columns.slice(-1)] : columns;
+  const used: typeof columns = batch ? [['promptId', (result) => result.promptId], ...scored] : scored;
   const lines = [
     used.map(([name]) => name).join(','),
     ...report.results.map((result) => used.map(([, read]) => csvField(read(result))).join(',')),

@@ -30,3 +30,7 @@ export function extractTitle(text: string | null): string {
     .replace(/\*\*/g, '')
     .trim();
 }
+
+/** A result's name in reports: the model, or in a batch `promptId × model`. */
+export const resultLabel = (result: ModelResult): string =>
+  result.promptId === undefined ? result.model : `${result.promptId} × ${result.model}`;

@@ -6,7 +6,7 @@ import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
 import { escapeHtml } from './escape-html.js';
-import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './format-metrics.js';
+import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from './format-metrics.js';
 import { htmlReportStyle } from './html-report-style.js';
 import type { JsonReport } from './json-report.js';
 
@@ -31,7 +31,7 @@ function metricsTable(results: readonly ModelResult[]): string {
       formatCost(cost),
       ...(judged ? [formatJudgeScore(result.judge)] : []),
     ];
-    return `<tr><td>${escapeHtml(result.model)}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+    return `<tr><td>${escapeHtml(resultLabel(result))}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
   });
   return `<table class="metrics"><thead><tr>${head.map((name) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -53,14 +53,14 @@ function outputColumn(result: ModelResult, markdown: InstanceType<typeof Markdow
   const body = result.text
     ? `<div class="rendered">${markdown.render(result.text)}</div><pre class="raw">${escapeHtml(result.text)}</pre>`
     : '';
-  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(result.model)}</strong>${facts}</header>${failure}${judge}${body}</article>`;
+  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(resultLabel(result))}</strong>${facts}</header>${failure}${judge}${body}</article>`;
 }
 
 /** One self-contained HTML file: prompt, metrics, charts, and the outputs side by side. */
 export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
   const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
   const results = report.results;
-  const label = (result: ModelResult) => result.model;
+  const label = resultLabel;
   const charts = [
     chart(
       'latency',

@@ -9,6 +9,8 @@ export interface JsonReport {
   runId: string | number | null;
   startedAt: string;
   prompt: { source: string; chars: number };
+  /** Only with `--prompts`: the batch's prompts, in order; each result says its `promptId`. */
+  prompts?: { id: string; source: string; chars: number; system: boolean }[];
   results: ModelResult[];
   /** Only with `--judge`: the judge's own call (its usage, latency and cost, and why it failed if it did). */
   judgeCall?: JudgeCall;
@@ -21,6 +23,16 @@ export function buildJsonReport(plan: RunPlan, startedAt: Date, results: ModelRe
     runId: null,
     startedAt: startedAt.toISOString(),
     prompt: { source: plan.prompt.source, chars: Array.from(plan.prompt.text).length },
+    ...(plan.batch
+      ? {
+          prompts: plan.batch.map((prompt) => ({
+            id: prompt.id,
+            source: prompt.source,
+            chars: Array.from(prompt.text).length,
+            system: prompt.system !== null,
+          })),
+        }
+      : {}),
     results,
   };
 }

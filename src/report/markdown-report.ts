@@ -3,7 +3,7 @@ import { judgeNote } from '../judge/judge-note.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
-import { extractTitle, formatCount, formatDuration, tokensPerSecond } from './format-metrics.js';
+import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from './format-metrics.js';
 import type { JsonReport } from './json-report.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -35,7 +35,7 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
   const rows = report.results.map((result) => {
     const speed = tokensPerSecond(result);
     return `| ${[
-      result.model,
+      resultLabel(result),
       statusText(result),
       extractTitle(result.text),
       formatCount(result.usage.inputTokens),
@@ -57,7 +57,7 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
           .map((key) => `- ${key} ${result.judge?.scores[key]}/10: ${cell(result.judge?.reasons[key] ?? '')}`)
           .join('\n')}\n\n`
       : '';
-    return `## ${result.model}\n\n${failure}${judge}${body}\n`;
+    return `## ${resultLabel(result)}\n\n${failure}${judge}${body}\n`;
   });
   return [
     '# wechat-writer comparison',

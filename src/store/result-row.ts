@@ -31,7 +31,7 @@ export interface ResultRow {
 
 type Details = Pick<
   ModelResult,
-  'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error' | 'judge'
+  'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error' | 'judge' | 'promptId'
 >;
 
 /** A result as a row; what has no column of its own goes into `details`. */
@@ -45,6 +45,7 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     warnings: result.warnings,
     error: result.error,
     judge: result.judge,
+    promptId: result.promptId,
   };
   return {
     run_id: runId,
@@ -104,5 +105,6 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     outputFile: row.output_file,
     error: details.error,
     ...(details.judge !== undefined ? { judge: details.judge } : {}),
+    ...(details.promptId !== undefined ? { promptId: details.promptId } : {}),
   };
 }

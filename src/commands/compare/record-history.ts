@@ -32,6 +32,8 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
     cache: plan.cache,
     retries: plan.retryPolicy.retries,
     fallback: plan.fallbacks[0]?.id ?? null,
+    concurrency: plan.concurrency,
+    ...(plan.batch ? { prompts: plan.batch } : {}),
     ...(plan.judge ? { judge: plan.judge.id } : {}),
   };
 }

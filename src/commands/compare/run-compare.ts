@@ -4,10 +4,7 @@ import type { Prompter } from '../../cli/prompter.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { loadSettings } from '../../config/load-settings.js';
-import { judgeComparison } from '../../judge/judge-comparison.js';
 import { judgeNote } from '../../judge/judge-note.js';
-import { judgeRandom } from '../../judge/judge-random.js';
-import type { JudgeCall } from '../../judge/judge-score.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
@@ -15,12 +12,14 @@ import type { ResolvedModel } from '../../providers/registry.js';
 import { extractTitle } from '../../report/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
-import type { ModelResult } from '../../run/model-result.js';
 import { runModels } from '../../run/run-models.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
 import type { ProgressReporter } from '../../ui/progress-reporter.js';
+import { createBatchProgressReporter } from '../../ui/batch-progress-reporter.js';
+import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
+import { judgeStep, positionOf } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, startRunRecorder } from './record-history.js';
@@ -80,7 +79,13 @@ export async function runCompare(
   const startedAt = io.currentDate();
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
-  const progress = await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
+  const progress = plan.batch
+    ? createBatchProgressReporter(io.stderr, {
+        total: plan.batch.length * plan.models.length,
+        now: io.now,
+        terminal: io.stderr.isTTY === true && !io.env.CI,
+      })
+    : await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
   const save = createOutputSaver(plan, startedAt, io);
   const recorder = historyEnabled(options.history, io.env)
     ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
@@ -99,41 +104,34 @@ export async function runCompare(
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
       finished: async (result, model) => {
         const saved = await save(result);
-        recorder?.record(plan.models.indexOf(model), saved);
+        recorder?.record(positionOf(plan, saved), saved);
         progress.finished(saved);
         return saved;
       },
     },
   })
     .finally(() => progress.stop())
-    .then(async (ran): Promise<{ results: ModelResult[]; judgeCall?: JudgeCall }> =>
-      plan.judge
-        ? judgeComparison(plan, plan.judge, ran, {
-            createModel,
-            now: io.now,
-            sleep: io.sleep,
-            signal: io.signal,
-            stderr: io.stderr,
-            random: judgeRandom(io.env),
-            recorder,
-          })
-        : { results: ran },
-    )
+    .then((ran) => judgeStep(plan, ran, io, { createModel, recorder }))
     .finally(() => recorder?.close());
-  const { results, judgeCall } = judged;
+  const { results, judgeCall, judgeCalls } = judged;
 
   const report = {
     ...buildJsonReport(plan, startedAt, results),
     runId: recorder?.runId ?? null,
     ...(judgeCall ? { judgeCall } : {}),
+    ...(judgeCalls ? { judgeCalls } : {}),
   };
   if (options.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
-    io.stdout.write(renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }));
+    io.stdout.write(
+      plan.batch
+        ? renderMatrixTable(results, { colorLevel })
+        : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
+    );
     if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
-    const showMode = show ?? (plan.models.length === 1 && stdoutIsTerminal ? 'full' : 'none');
+    const showMode = show ?? (plan.models.length === 1 && !plan.batch && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
     if (options.showReasoning) io.stdout.write(renderReasoning(results, colorLevel));
   }

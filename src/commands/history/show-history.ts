@@ -8,6 +8,7 @@ import { parseReportTarget, writeReport } from '../../report/write-report.js';
 import type { StoredRun } from '../../store/history-store.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs } from '../../ui/print-outputs.js';
+import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { loadRun, openHistory } from './open-history.js';
 
@@ -41,8 +42,11 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
       const stdoutIsTerminal = io.stdout.isTTY === true;
       const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
       io.stdout.write(`Run #${run.id} · ${run.startedAt} · prompt from ${run.promptSource}\n`);
+      const batch = report.results.some((result) => result.promptId !== undefined);
       io.stdout.write(
-        renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
+        batch
+          ? renderMatrixTable(report.results, { colorLevel })
+          : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
       );
       const note = judgeNote(report.judgeCall, report.results);
       if (note) io.stdout.write(`${note}\n`);

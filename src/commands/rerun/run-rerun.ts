@@ -1,4 +1,6 @@
+import type { BatchPrompt } from '../../batch/read-prompt-batch.js';
 import type { CommandIO } from '../../cli/command-io.js';
+import { UsageError } from '../../errors/usage-error.js';
 import type { ExitCodeValue } from '../../errors/exit-codes.js';
 import { loadRun, openHistory } from '../history/open-history.js';
 import { runCompare, type CompareCommandOptions } from '../compare/run-compare.js';
@@ -26,11 +28,19 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
       store.close();
     }
   })();
+  if (run.kind === 'write') {
+    throw new UsageError(
+      `run ${run.id} is a write pipeline run: run it again with wechat-writer write (its brief is in history show ${run.id})`,
+    );
+  }
   const stored = run.options;
+  const batch = Array.isArray(stored.prompts) ? (stored.prompts as BatchPrompt[]) : undefined;
   const models = options.models ?? (Array.isArray(stored.models) ? stored.models.join(',') : '');
   const compareOptions: CompareCommandOptions = {
     models,
     promptText: { text: run.prompt, source: run.promptSource, topic: run.topic },
+    promptBatch: batch,
+    concurrency: optionText(stored.concurrency),
     systemText: run.systemPrompt ?? undefined,
     maxTokens: optionText(stored.maxTokens),
     temperature: optionText(stored.temperature),

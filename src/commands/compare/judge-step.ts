@@ -1,0 +1,46 @@
+import type { CommandIO } from '../../cli/command-io.js';
+import { judgeBatch } from '../../judge/judge-batch.js';
+import { judgeComparison, type JudgeRecorder } from '../../judge/judge-comparison.js';
+import { judgeRandom } from '../../judge/judge-random.js';
+import type { JudgeCall } from '../../judge/judge-score.js';
+import type { RunPlan } from '../../plan/run-plan.js';
+import type { LanguageModel } from '../../providers/language-model.js';
+import type { ResolvedModel } from '../../providers/registry.js';
+import type { ModelResult } from '../../run/model-result.js';
+
+/** What the run ends with: the results (scored when judged) and the judge's call(s). */
+export interface JudgedRun {
+  results: ModelResult[];
+  judgeCall?: JudgeCall;
+  /** A batch's judge calls, one per prompt. */
+  judgeCalls?: (JudgeCall & { promptId: string })[];
+}
+
+/** Where a result sits in the run: its model's index, or in a batch prompt index × models + model index. */
+export function positionOf(plan: RunPlan, result: ModelResult): number {
+  const modelIndex = plan.models.findIndex((model) => model.id === result.model);
+  if (!plan.batch || result.promptId === undefined) return modelIndex;
+  return plan.batch.findIndex((prompt) => prompt.id === result.promptId) * plan.models.length + modelIndex;
+}
+
+/** Runs `--judge` when asked: over one comparison, or per prompt over a batch. */
+export async function judgeStep(
+  plan: RunPlan,
+  results: ModelResult[],
+  io: CommandIO,
+  deps: { createModel(model: ResolvedModel): Promise<LanguageModel>; recorder: JudgeRecorder | null },
+): Promise<JudgedRun> {
+  if (!plan.judge) return { results };
+  const judgeDeps = {
+    createModel: deps.createModel,
+    now: io.now,
+    sleep: io.sleep,
+    signal: io.signal,
+    stderr: io.stderr,
+    random: judgeRandom(io.env),
+    recorder: deps.recorder,
+  };
+  const { batch } = plan;
+  if (batch) return judgeBatch({ ...plan, batch }, plan.judge, results, { ...judgeDeps, positionOf: (result) => positionOf(plan, result) });
+  return judgeComparison(plan, plan.judge, results, judgeDeps);
+}
