@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createNodeIO } from './cli/node-io.js';
 import { ExitCode } from './errors/exit-codes.js';
 import { main } from './main.js';
@@ -8,6 +9,8 @@ import { main } from './main.js';
  */
 export async function runCli(argv: readonly string[], toolVersion: string): Promise<void> {
   const controller = new AbortController();
+  // every call in flight listens to it: up to --concurrency at once, more than the default warning limit of 10
+  setMaxListeners(0, controller.signal);
   const onInterrupt = () => {
     if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     controller.abort();

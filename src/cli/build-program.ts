@@ -47,6 +47,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .addOption(
       new Option('--timeout <ms>', 'longest wait for a response to start and between streamed pieces').default(undefined, '120000'),
     )
+    .option('--stream', 'stream replies (the default, except for --prompts batches)')
     .option('--no-stream', 'wait for whole responses instead of streaming')
     .addOption(new Option('--retries <n>', 'retries after the first attempt, 0 to 10').default(undefined, '2'))
     .option('--fallback <model>', 'model that takes over the prompt of a model that still fails after its retries')

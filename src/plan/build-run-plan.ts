@@ -34,7 +34,8 @@ export interface CompareOptions {
   /** The config file (`--config`); settings loaded from it arrive separately, see `PlanDeps.settings`. */
   config?: string;
   cache?: boolean;
-  stream: boolean;
+  /** Stream replies; unset means yes for one prompt, no for a batch (nothing is shown live there). */
+  stream?: boolean;
   /** A prompt already in hand (a rerun), instead of a topic, file or stdin. */
   promptText?: PromptSource;
   /** A system prompt already in hand (a rerun), instead of --system. */
@@ -185,7 +186,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     maxTokens,
     temperature,
     timeoutMs,
-    stream: options.stream,
+    stream: options.stream ?? batch === null,
     cache: options.cache === true,
     retryPolicy: { ...defaultRetryPolicy, retries },
     fallbacks,

@@ -77,12 +77,33 @@ export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: Comm
         failed = true;
       }
     };
+    // results that finish together (a batch) are written in one transaction, right after this turn
+    // of the event loop; anything queued is written before a judgement, and on close
+    let queued: { position: number; result: ModelResult; role: string | null }[] = [];
+    const flush = () => {
+      if (queued.length === 0) return;
+      const entries = queued;
+      queued = [];
+      attempt(() => store.recordResults(runId, entries));
+    };
     return {
       runId,
-      record: (position, result, role = null) => attempt(() => store.recordResult(runId, position, result, role)),
-      recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
-      recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
-      close: () => store.close(),
+      record: (position, result, role = null) => {
+        if (queued.length === 0) setImmediate(flush);
+        queued.push({ position, result, role });
+      },
+      recordJudgement: (position, judge) => {
+        flush();
+        attempt(() => store.recordJudgement(runId, position, judge));
+      },
+      recordJudgeCall: (call) => {
+        flush();
+        attempt(() => store.recordJudgeCall(runId, call));
+      },
+      close: () => {
+        flush();
+        store.close();
+      },
     };
   } catch (error) {
     warn(error);

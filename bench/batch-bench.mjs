@@ -1,0 +1,197 @@
+// Batch benchmark: `node bench/batch-bench.mjs [--runs N]` (or `npm run bench:batch`).
+//
+// Runs the built CLI on a 40-prompt JSONL × 5 models (five config providers, all on the local fake
+// server from test/support/fake-llm-server.ts, bundled on the fly and run in this process) at
+// `--concurrency 50`, with the server waiting 100 ms before each answer. The ideal is 200 calls /
+// 50 at once × 100 ms = 0.4 s of waiting plus startup, where startup is the median wall time of the
+// same CLI answering one prompt on one model from a server that answers at once. Prints the median
+// wall time of N runs, its ratio to the ideal (target ≤ 1.2×) and the child's peak RSS (target
+// ≤ 150 MB, read with a preloaded module that reports `process.resourceUsage().maxRSS` at exit). For
+// reference it also times bench/bare-sdk-batch.mjs, the same calls with the bare SDK and nothing else,
+// against the same ideal and against its own (400 ms + the bare script making one call).
+// Checks every run: 200 results, all ok, and exactly 200 requests at the server. A benchmark, not a
+// test: it exits 0 whatever the ratios, and 1 only when a run itself fails.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin', 'wechat-writer.js');
+const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const prompts = 40;
+const answerDelayMs = 100;
+const concurrency = 50;
+
+function parseRuns(argv) {
+  const index = argv.findIndex((arg) => arg === '--runs' || arg.startsWith('--runs='));
+  if (index === -1) return 5;
+  const value = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`bench: --runs needs a positive integer, got ${JSON.stringify(value)}`);
+    process.exit(2);
+  }
+  return runs;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function startServer(workDir) {
+  const outfile = path.join(workDir, 'fake-llm-server.mjs');
+  await build({
+    entryPoints: [path.join(root, 'test', 'support', 'fake-llm-server.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const { startFakeLlmServer } = await import(pathToFileURL(outfile).href);
+  return startFakeLlmServer();
+}
+
+/** Runs the CLI (or `script`) once with the RSS reporter preloaded; resolves with wall ms, peak RSS (MB) and output. */
+function timeRun(args, options, script = bin) {
+  return new Promise((resolve, reject) => {
+    const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
+      cwd: options.cwd,
+      env: { ...options.env, BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+      resolve({ ms, rssMb, code, stdout, stderr });
+    });
+  });
+}
+
+function verify(label, run, expected) {
+  let problem = run.code === 0 ? null : `exited with code ${run.code}`;
+  if (!problem) {
+    try {
+      const results = JSON.parse(run.stdout).results ?? [];
+      const ok = results.filter((result) => result.status === 'ok').length;
+      if (results.length !== expected || ok !== expected) problem = `returned ${ok}/${results.length} ok results instead of ${expected}`;
+    } catch {
+      problem = `printed no JSON report: ${run.stdout.slice(0, 200)}`;
+    }
+  }
+  if (problem) throw new Error(`${label} ${problem}\n${run.stderr.trim().split('\n').slice(-10).join('\n')}`);
+}
+
+async function main() {
+  const runs = parseRuns(process.argv.slice(2));
+  if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
+    console.error('bench: dist/cli.js is missing: run `npm run build` first');
+    process.exit(1);
+  }
+  const workDir = await mkdtemp(path.join(tmpdir(), 'wechat-writer-batch-bench-'));
+  let server;
+  try {
+    server = await startServer(workDir);
+    for (const provider of providers)
+      server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
+    server.replies.set('instant', { chunks: ['# 即时\n\n', '正文。'] });
+    const cwd = path.join(workDir, 'cwd');
+    await mkdir(cwd, { recursive: true });
+    const rssReporter = path.join(workDir, 'report-rss.mjs');
+    await writeFile(
+      rssReporter,
+      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    );
+    const config = providers
+      .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
+      .join('');
+    await writeFile(path.join(cwd, 'wechat-writer.config.yaml'), `providers:\n${config}`);
+    const lines = Array.from({ length: prompts }, (_, index) =>
+      JSON.stringify({ id: `t${index + 1}`, prompt: `选题 ${index + 1}：写一篇短文` }),
+    );
+    await writeFile(path.join(cwd, 'week.jsonl'), `${lines.join('\n')}\n`);
+    await writeFile(path.join(cwd, 'one.jsonl'), `${lines[0]}\n`);
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: workDir,
+      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
+      BENCH_KEY: 'sk-bench',
+      NO_PROXY: '127.0.0.1',
+      no_proxy: '127.0.0.1',
+      FORCE_COLOR: '0',
+    };
+    const models = providers.map((id) => `${id}:m-${id}`).join(',');
+    const out = ['--json', '--out', path.join(workDir, 'out')];
+    const batchArgs = ['--prompts', 'week.jsonl', '--models', models, '--concurrency', String(concurrency), ...out];
+    const startupArgs = ['--prompts', 'one.jsonl', '--models', 'p1:instant', ...out];
+    const options = { cwd, env, workDir, rssReporter };
+
+    verify('startup run', await timeRun(startupArgs, options), 1); // warm-up
+    verify('batch run', await timeRun(batchArgs, options), prompts * providers.length);
+    const bareScript = path.join(root, 'bench', 'bare-sdk-batch.mjs');
+    const bareOptions = { ...options, cwd: root, env: { ...env, BENCH_BASE_URL: server.openaiBaseURL } };
+    const startup = [];
+    const batch = [];
+    const bare = [];
+    const bareStartup = [];
+    const rss = [];
+    for (let round = 0; round < runs; round += 1) {
+      const before = server.requests.length;
+      const run = await timeRun(batchArgs, options);
+      verify('batch run', run, prompts * providers.length);
+      if (server.requests.length - before !== prompts * providers.length) {
+        throw new Error(`the server saw ${server.requests.length - before} requests for one batch, expected ${prompts * providers.length}`);
+      }
+      batch.push(run.ms);
+      if (run.rssMb !== null) rss.push(run.rssMb);
+      const single = await timeRun(startupArgs, options);
+      verify('startup run', single, 1);
+      startup.push(single.ms);
+      const floor = await timeRun([], bareOptions, bareScript);
+      if (floor.code !== 0) throw new Error(`the bare SDK script failed: ${floor.stderr.trim().split('\n').slice(-5).join('\n')}`);
+      bare.push(floor.ms);
+      const bareOne = await timeRun([], { ...bareOptions, env: { ...bareOptions.env, BENCH_CALLS: '1' } }, bareScript);
+      bareStartup.push(bareOne.ms);
+    }
+    const waitingMs = ((prompts * providers.length) / concurrency) * answerDelayMs;
+    const ideal = waitingMs + median(startup);
+    const ratio = median(batch) / ideal;
+    const peak = Math.max(...rss);
+    console.log(`wechat-writer batch bench (node ${process.version}, ${runs} runs, median wall time)`);
+    console.log(`startup (1 prompt × 1 model, instant answer)   ${median(startup).toFixed(1).padStart(7)} ms`);
+    console.log(`ideal: ${waitingMs} ms of waiting + startup          ${ideal.toFixed(1).padStart(7)} ms`);
+    console.log(
+      `${prompts} × ${providers.length} at --concurrency ${concurrency}, ${answerDelayMs} ms answers  ${median(batch).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}× ideal  target ≤ 1.20×  ${ratio <= 1.2 ? 'ok' : 'OVER'}`,
+    );
+    console.log(
+      `for reference: the bare SDK making the same calls  ${median(bare).toFixed(1).padStart(7)} ms  ${(median(bare) / ideal).toFixed(2)}× ideal  (no CLI, files or history); ${(median(bare) / (waitingMs + median(bareStartup))).toFixed(2)}× its own ideal`,
+    );
+    console.log(
+      `peak RSS of the batch run (max of ${rss.length})        ${peak.toFixed(1).padStart(7)} MB   target ≤ 150 MB  ${peak <= 150 ? 'ok' : 'OVER'}`,
+    );
+  } finally {
+    await server?.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exitCode = 1;
+}
