@@ -1,12 +1,10 @@
 import path from 'node:path';
-import { resolveHomeDirectory } from '../config/home-directory.js';
 import type { RoleSettings, Settings } from '../config/load-settings.js';
-import { loadPriceOverrides } from '../cost/load-price-overrides.js';
 import { UsageError } from '../errors/usage-error.js';
-import { defaultTimeoutMs, prepareOutputDirectory, readPrompt, slugFor, type PlanDeps } from '../plan/build-run-plan.js';
-import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from '../plan/parse-number-option.js';
+import { prepareOutputDirectory, readPrompt, slugFor, type PlanDeps } from '../plan/build-run-plan.js';
+import { loadPriceApplier, parseCallOptions } from '../plan/parse-call-options.js';
 import { fileTimestamp } from '../report/write-output-file.js';
-import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
+import { resolveModelList } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { stageSystemPrompts } from './stage-prompts.js';
 import type { StageName, StagePlan, WritePlan } from './write-plan.js';
@@ -47,15 +45,8 @@ function roleModels(
 /** Resolves every stage's models and overrides, and reads the brief: every problem is found before any call. */
 export async function buildWritePlan(options: WriteOptions, deps: PlanDeps & { settings: Settings; startedAt: Date }): Promise<WritePlan> {
   const { settings } = deps;
-  const prices = await loadPriceOverrides(deps.env, resolveHomeDirectory(deps.env), deps.readTextFile);
-  const withPrices = (model: ResolvedModel): ResolvedModel => ({ ...model, prices: prices[model.id] ?? model.prices });
-  const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
-  const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
-  const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
-  const retries =
-    options.retries === undefined
-      ? (settings.retries ?? defaultRetryPolicy.retries)
-      : parseWholeNumberInRange('--retries', options.retries, 0, 10);
+  const withPrices = await loadPriceApplier(deps);
+  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings);
   const names: StageName[] = ['planner', 'writer', 'reviewer', ...(options.revise ? (['revise'] as const) : [])];
   const stages = names.map((stage): StagePlan => {
     const role = stageRole[stage];

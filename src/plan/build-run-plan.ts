@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { resolveHomeDirectory } from '../config/home-directory.js';
 import { builtInSettings, type Settings } from '../config/load-settings.js';
-import { loadPriceOverrides } from '../cost/load-price-overrides.js';
 import { UsageError } from '../errors/usage-error.js';
 import { resolveModelList, type Env, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
+import { loadPriceApplier, parseCallOptions } from './parse-call-options.js';
 import { defaultSystemPrompt, promptFromTopic } from './default-system-prompt.js';
-import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from './parse-number-option.js';
+import { parseWholeNumberInRange } from './parse-number-option.js';
 import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { PromptSource, RunPlan } from './run-plan.js';
 import { slugify } from './slugify.js';
@@ -53,7 +52,7 @@ export interface PlanDeps {
   settings?: Settings;
 }
 
-export const defaultTimeoutMs = 120_000;
+export { defaultTimeoutMs } from './parse-call-options.js';
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
@@ -161,17 +160,10 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   if (!modelList || modelList.trim() === '') {
     throw new UsageError('no models selected: pass --models (e.g. --models mock:alpha,gpt) or set WECHAT_WRITER_MODELS');
   }
-  const prices = await loadPriceOverrides(deps.env, resolveHomeDirectory(deps.env), deps.readTextFile);
-  const withPrices = (model: ResolvedModel): ResolvedModel => ({ ...model, prices: prices[model.id] ?? model.prices });
+  const withPrices = await loadPriceApplier(deps);
   const settings = deps.settings ?? builtInSettings;
   const models = resolveModelList(modelList, deps.env, settings.catalog).map(withPrices);
-  const maxTokens = options.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', options.maxTokens);
-  const temperature = options.temperature === undefined ? null : parseNumberInRange('--temperature', options.temperature, 0, 2);
-  const timeoutMs = options.timeout === undefined ? defaultTimeoutMs : parsePositiveInteger('--timeout', options.timeout);
-  const retries =
-    options.retries === undefined
-      ? (settings.retries ?? defaultRetryPolicy.retries)
-      : parseWholeNumberInRange('--retries', options.retries, 0, 10);
+  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings);
   const concurrency =
     options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];

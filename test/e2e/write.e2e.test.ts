@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { issueExample } from '../support/config-example.js';
 import { runBuiltCli } from '../support/run-built-cli.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
@@ -9,27 +10,7 @@ const fakeServer = useFakeLlmServer();
 const localKey = 'sk-local-write-key-4242';
 let cwd: string;
 
-/** The issue's example config, exactly as written there. */
-const exampleConfig = `providers:
-  local:
-    type: openai            # wire format: openai | anthropic
-    baseURL: \${LOCAL_BASE}/v1
-    apiKeyEnv: LOCAL_KEY    # or apiKeys: [..] / apiKeyEnvs: [..] for rotation
-  claude-proxy:
-    type: anthropic
-    baseURL: \${LOCAL_BASE}
-    apiKeyEnv: LOCAL_KEY
-roles:
-  default: [local:default-model]
-  planner: [local:planner-model]
-  writer:
-    models: [claude-proxy:writer-model, local:writer-backup]   # priority order = fallback order
-    temperature: 0.9
-    maxTokens: 4000
-  reviewer: [local:reviewer-model]
-retry:
-  retries: 0
-`;
+const exampleConfig = issueExample;
 
 beforeEach(() => {
   cwd = mkdtempSync(path.join(os.tmpdir(), 'wechat-writer-write-'));
