@@ -8,12 +8,27 @@ export interface BatchCounts {
   total: number;
   failed: number;
   running: number;
+  /** Most calls seen running at once: how many the rest will share. */
+  parallel: number;
+  /** Sum of the finished calls' latencies. */
+  latencyMs: number;
+}
+
+/**
+ * Time left: the calls left, in waves as wide as the batch has been running, each as long as the
+ * mean call so far (a throughput estimate would be far off during the first wave).
+ */
+export function estimateRemainingMs(counts: BatchCounts): number | null {
+  if (counts.done === 0) return null;
+  const left = counts.total - counts.done;
+  const waves = Math.ceil(left / Math.max(1, Math.min(counts.parallel, left)));
+  return waves * (counts.latencyMs / counts.done);
 }
 
 /** `120/200 done, 2 failed, 40 running, 1.2 s elapsed, ETA 0.8 s` */
 export function describeBatchProgress(counts: BatchCounts, elapsedMs: number): string {
-  const rate = counts.done === 0 ? null : elapsedMs / counts.done;
-  const eta = rate === null ? '…' : formatDuration(Math.max(0, (counts.total - counts.done) * rate));
+  const remaining = estimateRemainingMs(counts);
+  const eta = remaining === null ? '…' : formatDuration(remaining);
   const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
   return `${counts.done}/${counts.total} done${failed}, ${counts.running} running, ${formatDuration(elapsedMs)} elapsed, ETA ${eta}`;
 }
@@ -28,7 +43,7 @@ export function createBatchProgressReporter(
 ): ProgressReporter {
   const lines = createLineProgressReporter(output);
   const startedAt = options.now();
-  const counts: BatchCounts = { done: 0, total: options.total, failed: 0, running: 0 };
+  const counts: BatchCounts = { done: 0, total: options.total, failed: 0, running: 0, parallel: 0, latencyMs: 0 };
   let lastLine = Number.NEGATIVE_INFINITY;
   let drawn = false;
   const draw = (force: boolean) => {
@@ -50,6 +65,7 @@ export function createBatchProgressReporter(
   return {
     started: () => {
       counts.running += 1;
+      counts.parallel = Math.max(counts.parallel, counts.running);
       if (options.terminal) draw(false);
     },
     delta: () => {},
@@ -59,6 +75,7 @@ export function createBatchProgressReporter(
     finished: (result: ModelResult) => {
       counts.running -= 1;
       counts.done += 1;
+      counts.latencyMs += result.latencyMs;
       if (result.status !== 'ok') {
         counts.failed += 1;
         above(() => output.write(`✗ ${result.promptId ?? ''} × ${result.model}: ${result.error?.message ?? 'failed'}\n`));
