@@ -11,75 +11,39 @@
 // against the same ideal and against its own (400 ms + the bare script making one call).
 // Checks every run: 200 results, all ok, and exactly 200 requests at the server. A benchmark, not a
 // test: it exits 0 whatever the ratios, and 1 only when a run itself fails.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import {
+  bin,
+  formatMs,
+  median,
+  noProxy,
+  parseRuns,
+  requireBuild,
+  root,
+  runMain,
+  runNode,
+  startFakeServer,
+  verdict,
+  withServer,
+} from './bench-support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = path.join(root, 'bin', 'wechat-writer.js');
 const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
 const prompts = 40;
 const answerDelayMs = 100;
 const concurrency = 50;
 
-function parseRuns(argv) {
-  const index = argv.findIndex((arg) => arg === '--runs' || arg.startsWith('--runs='));
-  if (index === -1) return 5;
-  const value = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  const runs = Number(value);
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error(`bench: --runs needs a positive integer, got ${JSON.stringify(value)}`);
-    process.exit(2);
-  }
-  return runs;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-async function startServer(workDir) {
-  const outfile = path.join(workDir, 'fake-llm-server.mjs');
-  await build({
-    entryPoints: [path.join(root, 'test', 'support', 'fake-llm-server.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const { startFakeLlmServer } = await import(pathToFileURL(outfile).href);
-  return startFakeLlmServer();
-}
-
 /** Runs the CLI (or `script`) once with the RSS reporter preloaded; resolves with wall ms, peak RSS (MB) and output. */
-function timeRun(args, options, script = bin) {
-  return new Promise((resolve, reject) => {
-    const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
-      cwd: options.cwd,
-      env: { ...options.env, BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-      resolve({ ms, rssMb, code, stdout, stderr });
-    });
+async function timeRun(args, options, script = bin) {
+  const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
+  const run = await runNode(['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
+    cwd: options.cwd,
+    env: { ...options.env, BENCH_RSS_FILE: rssFile },
   });
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  return { ...run, rssMb };
 }
 
 function verify(label, run, expected) {
@@ -97,15 +61,9 @@ function verify(label, run, expected) {
 }
 
 async function main() {
-  const runs = parseRuns(process.argv.slice(2));
-  if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-    console.error('bench: dist/cli.js is missing: run `npm run build` first');
-    process.exit(1);
-  }
-  const workDir = await mkdtemp(path.join(tmpdir(), 'wechat-writer-batch-bench-'));
-  let server;
-  try {
-    server = await startServer(workDir);
+  const runs = parseRuns(5);
+  requireBuild();
+  await withServer('wechat-writer-batch-bench-', startFakeServer, async (server, workDir) => {
     for (const provider of providers)
       server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
     server.replies.set('instant', { chunks: ['# 即时\n\n', '正文。'] });
@@ -130,8 +88,7 @@ async function main() {
       HOME: workDir,
       WECHAT_WRITER_HOME: path.join(workDir, 'home'),
       BENCH_KEY: 'sk-bench',
-      NO_PROXY: '127.0.0.1',
-      no_proxy: '127.0.0.1',
+      ...noProxy,
       FORCE_COLOR: '0',
     };
     const models = providers.map((id) => `${id}:m-${id}`).join(',');
@@ -172,26 +129,18 @@ async function main() {
     const ratio = median(batch) / ideal;
     const peak = Math.max(...rss);
     console.log(`wechat-writer batch bench (node ${process.version}, ${runs} runs, median wall time)`);
-    console.log(`startup (1 prompt × 1 model, instant answer)   ${median(startup).toFixed(1).padStart(7)} ms`);
-    console.log(`ideal: ${waitingMs} ms of waiting + startup          ${ideal.toFixed(1).padStart(7)} ms`);
+    console.log(`startup (1 prompt × 1 model, instant answer)   ${formatMs(median(startup), 1)}`);
+    console.log(`ideal: ${waitingMs} ms of waiting + startup          ${formatMs(ideal, 1)}`);
     console.log(
-      `${prompts} × ${providers.length} at --concurrency ${concurrency}, ${answerDelayMs} ms answers  ${median(batch).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}× ideal  target ≤ 1.20×  ${ratio <= 1.2 ? 'ok' : 'OVER'}`,
+      `${prompts} × ${providers.length} at --concurrency ${concurrency}, ${answerDelayMs} ms answers  ${formatMs(median(batch), 1)}  ${ratio.toFixed(2)}× ideal  target ≤ 1.20×  ${verdict(ratio <= 1.2)}`,
     );
     console.log(
-      `for reference: the bare SDK making the same calls  ${median(bare).toFixed(1).padStart(7)} ms  ${(median(bare) / ideal).toFixed(2)}× ideal  (no CLI, files or history); ${(median(bare) / (waitingMs + median(bareStartup))).toFixed(2)}× its own ideal`,
+      `for reference: the bare SDK making the same calls  ${formatMs(median(bare), 1)}  ${(median(bare) / ideal).toFixed(2)}× ideal  (no CLI, files or history); ${(median(bare) / (waitingMs + median(bareStartup))).toFixed(2)}× its own ideal`,
     );
     console.log(
-      `peak RSS of the batch run (max of ${rss.length})        ${peak.toFixed(1).padStart(7)} MB   target ≤ 150 MB  ${peak <= 150 ? 'ok' : 'OVER'}`,
+      `peak RSS of the batch run (max of ${rss.length})        ${peak.toFixed(1).padStart(7)} MB   target ≤ 150 MB  ${verdict(peak <= 150)}`,
     );
-  } finally {
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${error.message}`);
-  process.exitCode = 1;
-}
+await runMain(main);

@@ -27,37 +27,25 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import {
+  formatMs,
+  intOption,
+  median,
+  percentile,
+  root,
+  runMain,
+  streamAnthropicMessages,
+  streamOpenAIChat,
+  verdict,
+} from './bench-support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const targetMs = 2;
 
-function option(name, fallback, min) {
-  const argv = process.argv.slice(2);
-  const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (index === -1) return fallback;
-  const raw = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`bench: --${name} needs a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const calls = option('calls', 200, 1);
-const warmup = option('warmup', 20, 0);
-const chunkCount = option('chunks', 20, 1);
-
-const sorted = (values) => [...values].sort((a, b) => a - b);
-const median = (values) => {
-  const list = sorted(values);
-  const middle = Math.floor(list.length / 2);
-  return list.length % 2 ? list[middle] : (list[middle - 1] + list[middle]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (values, p) => sorted(values)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
+const calls = intOption('calls', 200, 1);
+const warmup = intOption('warmup', 20, 0);
+const chunkCount = intOption('chunks', 20, 1);
 
 /** Bundles the src/ modules the bench calls, and the fake server, into one entry (plus chunks). */
 async function loadModules() {
@@ -134,7 +122,7 @@ async function interleave(label, raw, stack, expected) {
 
 function report(label, pairs) {
   const pick = (variant, key) => pairs.map((pair) => pair[variant][key]);
-  const ms = (value, width = 7) => `${value.toFixed(2).padStart(width)} ms`;
+  const ms = (value, width = 7) => formatMs(value, 2, width);
   const row = (name, variant) =>
     `  ${name.padEnd(46)}${ms(median(pick(variant, 'wallMs')))}${ms(percentile(pick(variant, 'wallMs'), 90))}${ms(median(pick(variant, 'cpuMs')), 9)}`;
   const overhead = median(pairs.map((pair) => pair.stack.wallMs - pair.raw.wallMs));
@@ -145,7 +133,7 @@ function report(label, pairs) {
   console.log(row('a. raw SDK (one client)', 'raw'));
   console.log(row('b. runWithFallbacks + createLanguageModel', 'stack'));
   console.log(
-    `  ${'overhead b − a (median of paired differences)'.padEnd(46)}${ms(overhead)}   target ≤ ${targetMs} ms  ${overhead <= targetMs ? 'ok' : 'OVER'}`,
+    `  ${'overhead b − a (median of paired differences)'.padEnd(46)}${ms(overhead)}   target ≤ ${targetMs} ms  ${verdict(overhead <= targetMs)}`,
   );
   console.log(`  ${'  difference of the medians'.padEnd(46)}${ms(ofMedians)}`);
   console.log(`  ${'  CPU overhead (median of paired differences)'.padEnd(46)}${ms(cpuOverhead)}`);
@@ -206,38 +194,13 @@ async function main() {
     const openai = new OpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, maxRetries: 0 });
     const anthropic = new Anthropic({ apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, maxRetries: 0 });
     const rawOpenAI = async () => {
-      const stream = await openai.chat.completions.create({
-        model: 'bench-gpt',
-        messages: [
-          { role: 'system', content: system },
-          { role: 'user', content: prompt },
-        ],
-        stream: true,
-        stream_options: { include_usage: true },
-      });
-      let text = '';
-      let usage = null;
-      for await (const chunk of stream) {
-        text += chunk.choices?.[0]?.delta?.content ?? '';
-        usage = chunk.usage ?? usage;
-      }
+      const { text, usage } = await streamOpenAIChat(openai, { model: 'bench-gpt', system, prompt });
       if (!usage) throw new Error('raw openai call got no usage');
       return text;
     };
     const rawAnthropic = async () => {
-      const stream = await anthropic.messages.create({
-        model: 'bench-claude',
-        max_tokens: modules.defaultAnthropicMaxTokens,
-        system,
-        messages: [{ role: 'user', content: prompt }],
-        stream: true,
-      });
-      let text = '';
-      let usage = null;
-      for await (const event of stream) {
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
-        if (event.type === 'message_start') usage = event.message.usage;
-      }
+      const request = { model: 'bench-claude', maxTokens: modules.defaultAnthropicMaxTokens, system, prompt };
+      const { text, usage } = await streamAnthropicMessages(anthropic, request);
       if (!usage) throw new Error('raw anthropic call got no usage');
       return text;
     };
@@ -266,9 +229,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${error.stack ?? error.message}`);
-  process.exitCode = 1;
-}
+await runMain(main, { stack: true });

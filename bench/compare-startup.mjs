@@ -11,66 +11,44 @@
 // runs in this process on 127.0.0.1 and answers at once; the children are spawned asynchronously so
 // it can. The CLI runs in a temporary cwd (no .env). A benchmark, not a test: it exits 0 whatever the
 // ratios, and 1 only when a run itself fails.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import {
+  bin,
+  formatMs,
+  inheritedEnv,
+  median,
+  noProxy,
+  outputTail,
+  parseRuns,
+  requireBuild,
+  root,
+  runMain,
+  runNode,
+  startFakeServer,
+  verdict,
+  withServer,
+} from './bench-support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = path.join(root, 'bin', 'wechat-writer.js');
 const bareScript = path.join(root, 'bench', 'bare-sdk-calls.mjs');
-
-function parseRuns(argv) {
-  const index = argv.findIndex((arg) => arg === '--runs' || arg.startsWith('--runs='));
-  if (index === -1) return 15;
-  const value = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  const runs = Number(value);
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error(`bench: --runs needs a positive integer, got ${JSON.stringify(value)}`);
-    process.exit(2);
-  }
-  return runs;
-}
 
 /** Environment for the children: the caller's, minus anything that would change what the CLI does. */
 function childEnv(server) {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(WECHAT_WRITER_|OPENAI_|ANTHROPIC_|CLAUDE_|MINIMAX_|OUTPUT_DIR$)/.test(name)),
-  );
   return {
-    ...env,
+    ...inheritedEnv(),
     OPENAI_BASE_URL: server.openaiBaseURL,
     ANTHROPIC_BASE_URL: server.anthropicBaseURL,
     OPENAI_API_KEY: 'sk-bench',
     ANTHROPIC_API_KEY: 'sk-ant-bench',
-    NO_PROXY: '127.0.0.1',
-    no_proxy: '127.0.0.1',
+    ...noProxy,
   };
-}
-
-/** Runs one command asynchronously; resolves with its wall time in ms and its output. */
-function timeRun(command, options) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, command.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ ms: performance.now() - started, code, signal, stdout, stderr }));
-  });
 }
 
 /** Throws with a readable message unless the run exited 0 (and passes the command's own check). */
 function verify(command, run) {
   const problem = run.code !== 0 ? `exited with ${run.signal ?? `code ${run.code}`}` : command.check ? command.check(run.stdout) : null;
   if (problem) {
-    const tail = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-15).join('\n');
-    throw new Error(`${command.label} ${problem}\n  command: node ${command.args.join(' ')}\n${tail}`);
+    throw new Error(`${command.label} ${problem}\n  command: node ${command.args.join(' ')}\n${outputTail(run)}`);
   }
 }
 
@@ -91,38 +69,11 @@ function checkTwoOk(stdout) {
   return null;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-async function startServer(workDir) {
-  const outfile = path.join(workDir, 'fake-llm-server.mjs');
-  await build({
-    entryPoints: [path.join(root, 'test', 'support', 'fake-llm-server.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const { startFakeLlmServer } = await import(pathToFileURL(outfile).href);
-  return startFakeLlmServer();
-}
-
 async function main() {
-  const runs = parseRuns(process.argv.slice(2));
-  if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-    console.error('bench: dist/cli.js is missing: run `npm run build` first');
-    process.exit(1);
-  }
+  const runs = parseRuns(15);
+  requireBuild();
 
-  const workDir = await mkdtemp(path.join(tmpdir(), 'wechat-writer-bench-'));
-  let server;
-  try {
-    server = await startServer(workDir);
+  await withServer('wechat-writer-bench-', startFakeServer, async (server, workDir) => {
     const cwd = path.join(workDir, 'cwd');
     const outDir = path.join(workDir, 'out');
     const brief = path.join(cwd, 'brief.md');
@@ -141,12 +92,12 @@ async function main() {
     const list = Object.values(commands);
     const times = new Map(list.map((command) => [command, []]));
 
-    for (const command of list) verify(command, await timeRun(command, { cwd, env })); // warm-up
+    for (const command of list) verify(command, await runNode(command.args, { cwd, env })); // warm-up
     for (let round = 0; round < runs; round += 1) {
       // Rotate the order every round so no command always runs first (or right after a heavy one).
       const order = list.map((_, index) => list[(index + round) % list.length]);
       for (const command of order) {
-        const run = await timeRun(command, { cwd, env });
+        const run = await runNode(command.args, { cwd, env });
         verify(command, run);
         times.get(command).push(run.ms);
       }
@@ -159,9 +110,9 @@ async function main() {
 
     const ms = Object.fromEntries(Object.entries(commands).map(([key, command]) => [key, median(times.get(command))]));
     const line = (label, value, ratio, base, target) => {
-      let text = `${label.padEnd(32)} ${value === null ? ' '.repeat(10) : `${value.toFixed(1).padStart(7)} ms`}`;
+      let text = `${label.padEnd(32)} ${value === null ? ' '.repeat(10) : formatMs(value, 1)}`;
       if (ratio !== undefined) text += `  ${`${ratio.toFixed(2)}×`.padStart(7)} ${base.padEnd(16)}`;
-      if (target !== undefined) text += `  target ≤ ${target.toFixed(2)}×  ${ratio <= target ? 'ok' : 'OVER'}`;
+      if (target !== undefined) text += `  target ≤ ${target.toFixed(2)}×  ${verdict(ratio <= target)}`;
       return text.trimEnd();
     };
     console.log(`wechat-writer bench (node ${process.version}, ${runs} runs each, median wall time)`);
@@ -171,15 +122,7 @@ async function main() {
     console.log(line(commands.twoModel.label, ms.twoModel, ms.twoModel / ms.bare, 'bare SDK script', 1.0));
     console.log(line('', null, ms.twoModel / ms.node, 'node -e 0'));
     console.log(line(commands.mock.label, ms.mock, ms.mock / ms.node, 'node -e 0'));
-  } finally {
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${error.message}`);
-  process.exitCode = 1;
-}
+await runMain(main);

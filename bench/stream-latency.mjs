@@ -22,44 +22,31 @@
 // a bare child that streams with the raw `openai` SDK and writes each delta straight to stdout: the
 // floor that transport, SDK parsing and a stdout write cost without the CLI. A benchmark, not a test:
 // exits 0 whatever the figures, 1 only when a run fails (non-zero exit, a marker missing).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import {
+  bin,
+  formatMs,
+  inheritedEnv,
+  intOption,
+  median,
+  noProxy,
+  outputTail,
+  percentile,
+  requireBuild,
+  runMain,
+  runNode,
+  verdict,
+  withServer,
+} from './bench-support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = path.join(root, 'bin', 'wechat-writer.js');
 const targetMs = 5;
 
-function option(name, fallback, min) {
-  const argv = process.argv.slice(2);
-  const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (index === -1) return fallback;
-  const raw = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`bench: --${name} needs a whole number ≥ ${min}, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const runs = option('runs', 5, 1);
-const chunkCount = option('chunks', 40, 1);
-const gapMs = option('gap', 20, 0);
-
-const sorted = (values) => [...values].sort((a, b) => a - b);
-const median = (values) => {
-  const list = sorted(values);
-  const middle = Math.floor(list.length / 2);
-  return list.length % 2 ? list[middle] : (list[middle - 1] + list[middle]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (values, p) => sorted(values)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
+const runs = intOption('runs', 5, 1);
+const chunkCount = intOption('chunks', 40, 1);
+const gapMs = intOption('gap', 20, 0);
 
 const marker = (index) => `⟦${index}⟧`;
 const markerPattern = /⟦(\d+)⟧/g;
@@ -126,20 +113,14 @@ async function startServer() {
 
 /** Environment for the children: the caller's, minus anything that would change what the CLI does. */
 function childEnv(baseURL, workDir) {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(WECHAT_WRITER_|OPENAI_|ANTHROPIC_|CLAUDE_|MINIMAX_|OUTPUT_DIR$|NO_COLOR$)/.test(name),
-    ),
-  );
   return {
-    ...env,
+    ...inheritedEnv(['NO_COLOR']),
     OPENAI_BASE_URL: baseURL,
     OPENAI_API_KEY: 'sk-bench',
     FORCE_COLOR: '0',
     WECHAT_WRITER_HOME: path.join(workDir, 'home'),
     WECHAT_WRITER_NO_HISTORY: '1',
-    NO_PROXY: '127.0.0.1',
-    no_proxy: '127.0.0.1',
+    ...noProxy,
   };
 }
 
@@ -164,66 +145,50 @@ stdout.write('\\n');`;
 }
 
 /** Spawns one child, records when each marker is first complete on its stdout; resolves when it exits. */
-function measureRun(server, label, args, options) {
+async function measureRun(server, label, args, options) {
   const run = { writtenAt: [], seenAt: [] };
+  let stdout = '';
+  const onStdout = (data) => {
+    const now = performance.now();
+    // Rescan from a little before the new data: a marker may have started in the previous event.
+    const from = Math.max(0, stdout.length - 16);
+    stdout += data;
+    markerPattern.lastIndex = from;
+    for (const match of stdout.matchAll(markerPattern)) {
+      const index = Number(match[1]);
+      run.seenAt[index] ??= now;
+    }
+  };
   server.measure(run);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8'); // decodes characters split across data events
-    child.stdout.on('data', (data) => {
-      const now = performance.now();
-      // Rescan from a little before the new data: a marker may have started in the previous event.
-      const from = Math.max(0, stdout.length - 16);
-      stdout += data;
-      markerPattern.lastIndex = from;
-      for (const match of stdout.matchAll(markerPattern)) {
-        const index = Number(match[1]);
-        run.seenAt[index] ??= now;
-      }
-    });
-    child.stderr.on('data', (data) => (stderr += data));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      server.measure(null);
-      const missing = Array.from({ length: chunkCount }, (_, index) => index).filter(
-        (index) => run.seenAt[index] === undefined || run.writtenAt[index] === undefined,
-      );
-      if (code !== 0 || missing.length > 0) {
-        const problem = code !== 0 ? `exited with ${signal ?? `code ${code}`}` : `never showed marker(s) ${missing.slice(0, 5).join(', ')}`;
-        const tail = (stderr.trim() || stdout.trim()).split('\n').slice(-15).join('\n');
-        reject(new Error(`${label} ${problem}\n${tail}`));
-        return;
-      }
-      resolve(run.seenAt.map((seen, index) => ({ index, delayMs: seen - run.writtenAt[index] })));
-    });
-  });
+  // The encoding decodes characters split across data events.
+  const child = await runNode(args, { ...options, encoding: 'utf8', onStdout }).finally(() => server.measure(null));
+  const missing = Array.from({ length: chunkCount }, (_, index) => index).filter(
+    (index) => run.seenAt[index] === undefined || run.writtenAt[index] === undefined,
+  );
+  if (child.code !== 0 || missing.length > 0) {
+    const problem =
+      child.code !== 0 ? `exited with ${child.signal ?? `code ${child.code}`}` : `never showed marker(s) ${missing.slice(0, 5).join(', ')}`;
+    throw new Error(`${label} ${problem}\n${outputTail(child)}`);
+  }
+  return run.seenAt.map((seen, index) => ({ index, delayMs: seen - run.writtenAt[index] }));
 }
 
 function summary(label, delays, target) {
   const values = delays.map((delay) => delay.delayMs);
   const worst = delays.reduce((max, delay) => (delay.delayMs > max.delayMs ? delay : max));
-  const ms = (value) => `${value.toFixed(2).padStart(7)} ms`;
   const over = values.filter((value) => value > targetMs).length;
-  let line = `  ${label.padEnd(42)}${ms(median(values))}${ms(percentile(values, 90))}${ms(worst.delayMs)}`;
+  let line = `  ${label.padEnd(42)}${formatMs(median(values))}${formatMs(percentile(values, 90))}${formatMs(worst.delayMs)}`;
   line += `  ${`${over}/${values.length}`.padStart(7)} > ${targetMs} ms  (max at piece ${String(worst.index).padEnd(2)})`;
   if (target !== undefined) {
     const p90 = percentile(values, 90);
-    line += `   target ≤ ${target} ms: median ${median(values) <= target ? 'ok' : 'OVER'}, p90 ${p90 <= target ? 'ok' : 'OVER'}`;
+    line += `   target ≤ ${target} ms: median ${verdict(median(values) <= target)}, p90 ${verdict(p90 <= target)}`;
   }
   return line;
 }
 
 async function main() {
-  if (!existsSync(path.join(root, 'dist', 'cli.js'))) {
-    console.error('bench: dist/cli.js is missing: run `npm run build` first');
-    process.exit(1);
-  }
-  const workDir = await mkdtemp(path.join(tmpdir(), 'wechat-writer-stream-bench-'));
-  let server;
-  try {
-    server = await startServer();
+  requireBuild();
+  await withServer('wechat-writer-stream-bench-', startServer, async (server, workDir) => {
     const cwd = path.join(workDir, 'cwd');
     await mkdir(cwd, { recursive: true });
     const env = childEnv(server.baseURL, workDir);
@@ -257,22 +222,14 @@ async function main() {
     console.log(summary(`${commands[0].label}, first piece only`, first(delays.cli)));
     console.log(summary(`${commands[1].label.replace(' (floor)', '')}, first piece only`, first(delays.bare)));
     const overFloor = median(delays.cli.map((delay) => delay.delayMs)) - median(delays.bare.map((delay) => delay.delayMs));
-    console.log(`  ${'CLI median − floor median'.padEnd(42)}${overFloor.toFixed(2).padStart(7)} ms`);
+    console.log(`  ${'CLI median − floor median'.padEnd(42)}${formatMs(overFloor)}`);
     console.log(`  per-run medians (CLI): ${perRun.map((value) => value.toFixed(2)).join(', ')} ms`);
     console.log(
       'note: delays include the loopback socket (server → child) and the pipe (child → this process): an upper bound\n' +
         "      on the CLI's own delay; the bare SDK child shows that floor. Outliers (tens of ms) that show in both\n" +
         "      rows are the machine's (scheduling, other load on its cores): compare the rows before blaming the CLI.",
     );
-  } finally {
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`bench: ${error.message}`);
-  process.exitCode = 1;
-}
+await runMain(main);
