@@ -1,6 +1,7 @@
 import { ProviderError } from '../errors/provider-error.js';
 import type { ResolvedModel } from './registry.js';
 import { mapSdkError } from './map-sdk-error.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 
 const remoteTimeoutMs = 30_000;
 
@@ -23,6 +24,7 @@ export async function listRemoteModels(model: ResolvedModel): Promise<string[]> 
       apiKey,
       baseURL: model.baseURL ?? undefined,
       maxRetries: 0,
+      fetch: nodeHttpFetch,
       timeout: remoteTimeoutMs,
       defaultHeaders: { ...model.headers, 'x-api-key': apiKey },
     });
@@ -38,6 +40,7 @@ export async function listRemoteModels(model: ResolvedModel): Promise<string[]> 
       apiKey,
       baseURL: model.baseURL ?? undefined,
       maxRetries: 0,
+      fetch: nodeHttpFetch,
       timeout: remoteTimeoutMs,
       defaultHeaders: { ...model.headers, ...azure },
       defaultQuery: model.query,

@@ -4,6 +4,7 @@ import { loadSettings } from '../../config/load-settings.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { InterruptedError } from '../../errors/interrupted-error.js';
 import type { LanguageModel } from '../../providers/language-model.js';
+import { nodeHttpFetch } from '../../providers/node-http-fetch.js';
 import { redactSecrets } from '../../providers/redact-secrets.js';
 import type { Env, ResolvedModel } from '../../providers/registry.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
@@ -75,7 +76,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   const settings = await loadSettings(options.config, io);
   const { targets, notConfigured } = selectDoctorTargets(io.env, settings.catalog);
   const checkDeps = {
-    fetch: deps.fetch ?? globalThis.fetch,
+    fetch: deps.fetch ?? nodeHttpFetch,
     now: () => io.now(),
     timeoutMs: deps.timeoutMs ?? doctorTimeoutMs,
     env: io.env,

@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { AdapterConfig } from '../adapter-config.js';
 import { monotonicNow } from '../adapter-config.js';
 import { guardedCall } from '../guarded-call.js';
+import { nodeHttpFetch } from '../node-http-fetch.js';
 import { emptyUsage, type DeltaListener, type GenerateRequest, type GenerateResult, type LanguageModel } from '../language-model.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage, type AnthropicUsage } from './map-anthropic-usage.js';
@@ -23,6 +24,7 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
     apiKey,
     baseURL: config.baseURL,
     maxRetries: 0,
+    fetch: nodeHttpFetch,
     // The SDK sends the key as a Bearer token; many proxies and older gateways read only x-api-key.
     defaultHeaders: { ...config.headers, 'x-api-key': apiKey },
     ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),

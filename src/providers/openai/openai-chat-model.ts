@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { AdapterConfig } from '../adapter-config.js';
 import { monotonicNow } from '../adapter-config.js';
 import { guardedCall } from '../guarded-call.js';
+import { nodeHttpFetch } from '../node-http-fetch.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, type OpenAIUsage } from './map-openai-usage.js';
@@ -18,6 +19,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
     apiKey,
     baseURL: config.baseURL,
     maxRetries: 0,
+    fetch: nodeHttpFetch,
     defaultHeaders: {
       ...config.headers,
       ...(config.apiKeyHeader === 'api-key' ? { 'api-key': apiKey, Authorization: null } : {}),
