@@ -20,6 +20,8 @@ export interface RunEvents {
   warning?(model: ResolvedModel, message: string): void;
   /** `fallback` is this chain's own copy: the events of its calls that follow carry that same object. */
   fallingBack?(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
+  /** The call (with its retries and fallbacks) has returned; its `finished` event follows. */
+  ended?(model: ResolvedModel): void;
   /**
    * Awaited before the next model starts, so a finished result is saved before anything else can
    * fail. May return the result amended (e.g. with its `outputFile`).

@@ -82,6 +82,7 @@ export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResu
       const budget = plan.batch ? { leftMs: plan.retryPolicy.runBudgetMs } : shared;
       const result = await runWithFallbacks([model, ...plan.fallbacks], taskFromPlan(plan, prompt ?? undefined), cellDeps, budget);
       inFlight.set(provider, (inFlight.get(provider) ?? 1) - 1);
+      deps.events?.ended?.(model);
       if (result.status === 'ok') throttle.succeeded(provider);
       const cellResult = prompt ? { ...result, promptId: prompt.id } : result;
       const finish = () => Promise.resolve(deps.events?.finished?.(cellResult, model)).then((amended) => amended ?? cellResult);

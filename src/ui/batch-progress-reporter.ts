@@ -72,8 +72,10 @@ export function createBatchProgressReporter(
     retrying: (model, info) => above(() => lines.retrying(model, info)),
     warning: (model, message) => above(() => lines.warning(model, message)),
     fallingBack: (model, fallback, error) => above(() => lines.fallingBack(model, fallback, error)),
-    finished: (result: ModelResult) => {
+    ended: () => {
       counts.running -= 1;
+    },
+    finished: (result: ModelResult) => {
       counts.done += 1;
       counts.latencyMs += result.latencyMs;
       if (result.status !== 'ok') {

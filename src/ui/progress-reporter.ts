@@ -20,6 +20,8 @@ export interface ProgressReporter {
   retrying(model: ResolvedModel, info: RetryInfo): void;
   warning(model: ResolvedModel, message: string): void;
   fallingBack(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
+  /** A call has returned; its result (saved, recorded) comes with `finished`. */
+  ended?(model: ResolvedModel): void;
   finished(result: ModelResult): void;
   stop(): void;
   /** Models whose whole text this reporter already printed (so it is not printed again). */

@@ -112,6 +112,35 @@ describe('runModels with concurrency', () => {
     ]);
   });
 
+  it('tells when each call ends, so started − ended counts the calls in flight, never over the limit', async () => {
+    // every call of a wave answers at once: the next wave starts before the finished events (deferred) arrive
+    const models = timedModels({});
+    const events: string[] = [];
+    let running = 0;
+    let mostRunning = 0;
+    await runModels(
+      plan('two:a,three:b,two:c,three:d,two:e,three:f', { concurrency: 2 }),
+      deps(models.createModel, {
+        started: (model) => {
+          running += 1;
+          mostRunning = Math.max(mostRunning, running);
+          events.push(`started ${model.id}`);
+        },
+        ended: (model) => {
+          running -= 1;
+          events.push(`ended ${model.id}`);
+        },
+        finished: (result) => void events.push(`finished ${result.model}`),
+      }),
+    );
+    expect(running).toBe(0);
+    expect(mostRunning).toBe(2);
+    for (const id of ['two:a', 'three:b', 'two:c', 'three:d', 'two:e', 'three:f']) {
+      expect(events.indexOf(`started ${id}`)).toBeLessThan(events.indexOf(`ended ${id}`));
+      expect(events.indexOf(`ended ${id}`)).toBeLessThan(events.indexOf(`finished ${id}`));
+    }
+  });
+
   it('keeps concurrency 1 sequential', async () => {
     const models = timedModels({});
     await runModels(plan('two:a,three:b,two:c'), deps(models.createModel));

@@ -28,8 +28,10 @@ describe('createBatchProgressReporter without a terminal', () => {
     const model = resolveModel('mock:alpha', {});
     for (let index = 0; index < 3; index += 1) reporter.started(model, index, 3);
     now = 100;
+    reporter.ended?.(model);
     reporter.finished({ ...okResult('mock:alpha', 'x'), promptId: 'p1', latencyMs: 100 });
     now = 1200;
+    reporter.ended?.(model);
     reporter.finished({
       ...okResult('mock:alpha', null),
       promptId: 'p2',
@@ -37,10 +39,12 @@ describe('createBatchProgressReporter without a terminal', () => {
       error: { type: 'TIMEOUT', message: 'TIMEOUT: slow', retryable: true, status: null, requestId: null, retryAfterMs: null },
     });
     now = 1300;
+    reporter.ended?.(model);
     reporter.finished({ ...okResult('mock:alpha', 'z'), promptId: 'p3' });
     reporter.stop();
     expect(written.every((text) => text.endsWith('\n'))).toBe(true);
     expect(written).toContain('✗ p2 × mock:alpha: TIMEOUT: slow\n');
+    expect(written[0]).toMatch(/^1\/3 done, 2 running/);
     expect(written.at(-1)).toMatch(/^3\/3 done, 1 failed, 0 running/);
     expect(written.filter((text) => /done/.test(text))).toHaveLength(3);
   });

@@ -102,8 +102,9 @@ export async function runCompare(
       retrying: (model, info) => progress.retrying(model, info),
       warning: (model, message) => progress.warning(model, message),
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
-      finished: async (result, model) => {
-        const saved = await save(result);
+      ended: (model) => progress.ended?.(model),
+      finished: (result) => {
+        const saved = save(result);
         recorder?.record(positionOf(plan, saved), saved);
         progress.finished(saved);
         return saved;

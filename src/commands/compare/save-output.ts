@@ -6,11 +6,11 @@ import type { ModelResult } from '../../run/model-result.js';
 
 /** Saves each result's text as soon as it finishes; a write failure warns but loses nothing from the report. */
 export function createOutputSaver(plan: RunPlan, startedAt: Date, io: CommandIO) {
-  return async (result: ModelResult): Promise<ModelResult> => {
+  return (result: ModelResult): ModelResult => {
     if (result.text === null || result.text === '') return result;
     try {
       const slug = result.promptId === undefined ? plan.slug : slugify(result.promptId);
-      const outputFile = await writeOutputFile(result, { outDir: plan.outDir, slug, startedAt, toolVersion: io.toolVersion });
+      const outputFile = writeOutputFile(result, { outDir: plan.outDir, slug, startedAt, toolVersion: io.toolVersion });
       return { ...result, outputFile };
     } catch (error) {
       io.stderr.write(
