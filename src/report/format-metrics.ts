@@ -9,6 +9,9 @@ export function formatDuration(milliseconds: number | null): string {
   return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;
 }
 
+/** Below this, a rate says more about the clock than about the model (a local mock, a cached reply). */
+const shortestMeasurableMs = 10;
+
 /**
  * Output tokens per second of generation: after the first token when streamed, else over the whole
  * call. Null when tokens are unknown or the time is too short to measure.
@@ -16,7 +19,7 @@ export function formatDuration(milliseconds: number | null): string {
 export function tokensPerSecond(result: ModelResult): number | null {
   if (result.usage.outputTokens === null || result.status !== 'ok') return null;
   const generationMs = result.ttftMs !== null && result.latencyMs > result.ttftMs ? result.latencyMs - result.ttftMs : result.latencyMs;
-  return generationMs > 0 ? result.usage.outputTokens / (generationMs / 1000) : null;
+  return generationMs >= shortestMeasurableMs ? result.usage.outputTokens / (generationMs / 1000) : null;
 }
 
 /** The article's title: its first heading, else its first non-empty line. */

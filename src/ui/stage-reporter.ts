@@ -19,14 +19,14 @@ export interface StageReporter {
   stop(): void;
 }
 
-/** `✓ [2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model) in 1.20 s, 310 tokens, $0.0012 → output/…/2-writer.md` */
+/** `✓ [2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model) in 1.20 s, 310 tokens, cost $0.0012 → output/…/2-writer.md` */
 export function describeStageFinish(result: StageResult, index: number, total: number, cwd: string): string {
   const head = `[${index + 1}/${total}] ${result.stage}`;
   if (result.status === 'error') return `✗ ${head} failed after ${formatDuration(result.latencyMs)}: ${result.error?.message}`;
   const via = result.servedBy !== result.model ? ` (fallback for ${result.model})` : '';
   const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
   const file = result.outputFile ? ` → ${path.relative(cwd, result.outputFile) || result.outputFile}` : '';
-  return `✓ ${head} by ${result.servedBy}${via} in ${formatDuration(result.latencyMs)}${tokens}, ${formatCost(result.costUsd)}${file}`;
+  return `✓ ${head} by ${result.servedBy}${via} in ${formatDuration(result.latencyMs)}${tokens}, cost ${formatCost(result.costUsd)}${file}`;
 }
 
 const describeStart = (stage: StagePlan, index: number, total: number) =>
