@@ -45,8 +45,10 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
     return simple('CANCELLED', 'the call was cancelled', context, error);
   }
   if (error instanceof classes.APIConnectionError) {
-    const cause = (error as Error & { cause?: { message?: string; code?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? error.message;
+    // the SDK's error wraps fetch's `TypeError: fetch failed`, which wraps the system error (ECONNREFUSED…)
+    type Cause = { message?: string; code?: string; cause?: Cause };
+    const cause = (error as Error & { cause?: Cause }).cause;
+    const reason = cause?.cause?.code ?? cause?.code ?? cause?.message ?? error.message;
     return simple('NETWORK', `could not reach the provider (${reason}); check the base URL and your network`, context, error);
   }
   if (error instanceof classes.APIError) {

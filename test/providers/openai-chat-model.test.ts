@@ -143,6 +143,7 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
     });
     const error = await providerErrorOf(offline.generate(request()));
     expect(error.type).toBe('NETWORK');
+    expect(error.message).toContain('could not reach the provider (ECONNREFUSED)');
     expect(error.message).not.toContain(secret);
   });
 });
