@@ -111,6 +111,10 @@ async function send(hop: Hop, signal: AbortSignal | null | undefined): Promise<I
       reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: error }));
     });
     request.on('response', () => signal?.removeEventListener('abort', onAbort));
+    if (signal?.aborted) {
+      onAbort(); // aborted while node:https was loading, or between redirects
+      return;
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     request.end(hop.body ?? undefined);
   });
