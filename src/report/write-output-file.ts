@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify } from '../plan/slugify.js';
 import type { ModelResult } from '../run/model-result.js';
 import { formatCount, formatDuration } from './format-metrics.js';
+import { writeNewFile } from './write-new-file.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -34,15 +34,13 @@ export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersi
 }
 
 /**
- * Saves a result's text (complete, or partial when cut off) as Markdown and returns its absolute path.
- * Synchronous: for a file of a few KB one write costs far less CPU than fs/promises' open, write and
- * close round trips, which add up in a batch of hundreds of results.
+ * Saves a result's text (complete, or partial when cut off) as Markdown, never over another run's
+ * file, and returns its absolute path.
  */
 export function writeOutputFile(
   result: ModelResult,
   options: { outDir: string; slug: string; startedAt: Date; toolVersion: string },
 ): string {
   const filePath = path.join(options.outDir, outputFileName(options.startedAt, options.slug, result.model));
-  writeFileSync(filePath, renderOutputFile(result, options.startedAt, options.toolVersion), 'utf8');
-  return filePath;
+  return writeNewFile(filePath, renderOutputFile(result, options.startedAt, options.toolVersion));
 }

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import type { StageResult } from '../../pipeline/run-pipeline.js';
 import type { StagePlan, WritePlan } from '../../pipeline/write-plan.js';
+import { writeNewFile } from '../../report/write-new-file.js';
 import { renderOutputFile } from '../../report/write-output-file.js';
 
 const inputFileText = (stage: StagePlan, input: string) =>
@@ -16,11 +16,9 @@ export function createStageSaver(plan: WritePlan, startedAt: Date, io: CommandIO
   return async (result: StageResult, stage: StagePlan, index: number): Promise<StageResult> => {
     const base = path.join(plan.outDir, `${index + 1}-${result.stage}`);
     try {
-      await writeFile(`${base}.input.md`, inputFileText(stage, result.input), 'utf8');
-      const saved = { ...result, inputFile: `${base}.input.md` };
+      const saved = { ...result, inputFile: writeNewFile(`${base}.input.md`, inputFileText(stage, result.input)) };
       if (result.text === null || result.text === '') return saved;
-      await writeFile(`${base}.md`, renderOutputFile(result, startedAt, io.toolVersion), 'utf8');
-      return { ...saved, outputFile: `${base}.md` };
+      return { ...saved, outputFile: writeNewFile(`${base}.md`, renderOutputFile(result, startedAt, io.toolVersion)) };
     } catch (error) {
       io.stderr.write(
         `warning: could not save the ${result.stage} stage in ${plan.outDir} (${(error as Error).message}); it is still in the history\n`,
