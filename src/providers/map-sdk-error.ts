@@ -1,5 +1,6 @@
 import { localProviderError, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
 import { mapHttpError } from './map-http-error.js';
+import { networkFailureReason } from './network-failure-reason.js';
 import { redactSecrets } from './redact-secrets.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
@@ -45,11 +46,12 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
     return simple('CANCELLED', 'the call was cancelled', context, error);
   }
   if (error instanceof classes.APIConnectionError) {
-    // the SDK's error wraps fetch's `TypeError: fetch failed`, which wraps the system error (ECONNREFUSED…)
-    type Cause = { message?: string; code?: string; cause?: Cause };
-    const cause = (error as Error & { cause?: Cause }).cause;
-    const reason = cause?.cause?.code ?? cause?.code ?? cause?.message ?? error.message;
-    return simple('NETWORK', `could not reach the provider (${reason}); check the base URL and your network`, context, error);
+    return simple(
+      'NETWORK',
+      `could not reach the provider (${networkFailureReason(error)}); check the base URL and your network`,
+      context,
+      error,
+    );
   }
   if (error instanceof classes.APIError) {
     const apiError = error as Error & ApiErrorShape;

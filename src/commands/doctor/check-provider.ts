@@ -1,6 +1,7 @@
 import { localProviderError, ProviderError, type ProviderErrorType } from '../../errors/provider-error.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import { mapHttpError } from '../../providers/map-http-error.js';
+import { networkFailureReason } from '../../providers/network-failure-reason.js';
 import { redactSecrets, redactUrlCredentials } from '../../providers/redact-secrets.js';
 import type { Env, ProviderStatus, ResolvedModel } from '../../providers/registry.js';
 import { fixHint } from './fix-hint.js';
@@ -135,8 +136,7 @@ async function askModelList(
 function networkError(error: unknown, where: { provider: string; model: string }, secrets: readonly string[], timeoutMs: number) {
   if (isAbort(error, 'TimeoutError')) return timeoutError(where, timeoutMs, error);
   if (isAbort(error, 'AbortError')) return localProviderError('CANCELLED', 'CANCELLED: the check was cancelled', where, {}, error);
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const reason = networkFailureReason(error);
   return localProviderError('NETWORK', redactSecrets(`NETWORK: could not reach the provider (${reason})`, secrets), where, {}, error);
 }
 
