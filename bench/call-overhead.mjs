@@ -61,7 +61,7 @@ async function loadModules() {
         export { defaultRetryPolicy } from './src/run/retry-policy.ts';
         export { defaultTimeoutMs } from './src/plan/build-run-plan.ts';
         export { defaultSystemPrompt, promptFromTopic } from './src/plan/default-system-prompt.ts';
-        export { defaultAnthropicMaxTokens } from './src/providers/anthropic/anthropic-messages-model.ts';`,
+        export { defaultAnthropicMaxTokens } from './src/providers/wire-formats/anthropic/anthropic-messages-model.ts';`,
       resolveDir: root,
       sourcefile: 'call-overhead-entry.ts',
       loader: 'ts',

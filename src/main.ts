@@ -1,15 +1,19 @@
-import { buildProgram } from './cli/build-program.js';
+import { buildProgram, type ProgramDeps } from './cli/build-program.js';
 import type { CommandIO } from './cli/command-io.js';
 import { handleError } from './cli/handle-error.js';
 import { ExitCode, type ExitCodeValue } from './errors/exit-codes.js';
 
-/** Runs the CLI with injected I/O and returns the exit code; never throws. */
-export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCodeValue> {
+/** Runs the CLI with injected I/O (and, in tests, `deps`) and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CommandIO, deps: ProgramDeps = {}): Promise<ExitCodeValue> {
   let exitCode: ExitCodeValue = ExitCode.ok;
   try {
-    await buildProgram(io, (code) => {
-      exitCode = code;
-    }).parseAsync([...argv], { from: 'user' });
+    await buildProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      deps,
+    ).parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { runCompare } from '../commands/compare/run-compare.js';
+import { runCompare, type CompareDeps } from '../commands/compare/run-compare.js';
 import { runListModels } from '../commands/models/list-models.js';
 import type { ExitCodeValue } from '../errors/exit-codes.js';
 import { runListHistory, type ListHistoryOptions } from '../commands/history/list-history.js';
@@ -27,8 +27,13 @@ Exit codes: 0 all models succeeded (a fallback's success counts), 1 at least one
 2 usage or configuration error (nothing was called), 130 interrupted (finished results are kept).
 A failed --judge only warns: the exit code is the comparison's.`;
 
+/** Pieces a test swaps in when it runs the program in-process; the real CLI passes none. */
+export interface ProgramDeps {
+  compare?: CompareDeps;
+}
+
 /** The commander program. Commands stay thin: they parse, then hand over to run… functions. */
-export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) => void): Command {
+export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) => void, deps: ProgramDeps = {}): Command {
   const program = new Command('wechat-writer')
     .description('Run one writing prompt on several LLMs and compare outputs, tokens, latency and cost.')
     .version(io.toolVersion, '-V, --version')
@@ -66,7 +71,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .addHelpText('after', examples)
     .action(async (topicWords: string[], options) => {
       const topic = topicWords.join(' ').trim();
-      setExitCode(await runCompare({ ...options, topic: topic === '' ? undefined : topic }, io));
+      setExitCode(await runCompare({ ...options, topic: topic === '' ? undefined : topic }, io, deps.compare));
     });
 
   program

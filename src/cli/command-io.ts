@@ -1,5 +1,5 @@
-import type { Env } from '../providers/registry.js';
-import type { TextOutput } from '../ui/progress-reporter.js';
+import type { Env } from '../io/env.js';
+import type { TextOutput } from '../io/text-output.js';
 
 /** Everything a command touches outside itself, injected so commands run in tests without a terminal. */
 export interface CommandIO {

@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parse } from 'dotenv';
 import { InterruptedError } from '../errors/interrupted-error.js';
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
+import type { TextOutput } from '../io/text-output.js';
 import type { CommandIO } from './command-io.js';
 
 /** The real environment plus `./.env`, which never overrides a variable already set. */
@@ -19,42 +20,59 @@ export function loadEnvironment(cwd: string, processEnv: NodeJS.ProcessEnv): Env
   return { ...fromFile, ...processEnv };
 }
 
-async function readAllStdin(signal: AbortSignal): Promise<string> {
+async function readAllStdin(signal: AbortSignal, stdin: ProcessPorts['stdin']): Promise<string> {
   const chunks: Buffer[] = [];
   const interrupted = new Promise<never>((_resolve, reject) => {
     const onAbort = () => {
-      process.stdin.destroy();
+      stdin.destroy();
       reject(new InterruptedError());
     };
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
   const read = (async () => {
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   })();
   return Promise.race([read, interrupted]);
 }
 
-/** CommandIO backed by the real process. */
-export function createNodeIO(toolVersion: string, signal: AbortSignal): CommandIO {
-  const cwd = process.cwd();
+/** What createNodeIO takes from the process; tests hand in their own to run the CLI in-process. */
+export interface ProcessPorts {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; destroy(): unknown };
+  stdout: TextOutput;
+  stderr: TextOutput;
+}
+
+const processPorts = (): ProcessPorts => ({
+  cwd: process.cwd(),
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
+
+/** CommandIO backed by the real process (or by `ports` standing in for it). */
+export function createNodeIO(toolVersion: string, signal: AbortSignal, ports: ProcessPorts = processPorts()): CommandIO {
+  const { cwd, stdin, stdout, stderr } = ports;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: loadEnvironment(cwd, process.env),
+    stdout,
+    stderr,
+    env: loadEnvironment(cwd, ports.env),
     cwd,
     toolVersion,
     now: () => performance.now(),
     currentDate: () => new Date(),
     readTextFile: (filePath) => readFile(filePath, 'utf8'),
-    readStdin: () => readAllStdin(signal),
+    readStdin: () => readAllStdin(signal, stdin),
     makeDirectory: async (directory) => {
       await mkdir(directory, { recursive: true });
       await access(directory, constants.W_OK);
     },
     sleep: (milliseconds, abortSignal) => sleep(milliseconds, undefined, { signal: abortSignal }),
     signal,
-    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    interactive: stdin.isTTY === true && stderr.isTTY === true,
   };
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 
 /**
  * Where the tool keeps its own data: `WECHAT_WRITER_HOME`, else the platform's user data directory

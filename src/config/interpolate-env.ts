@@ -1,4 +1,4 @@
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 
 /** A `${VAR}` that is not set, and where. */
 export interface MissingVariable {

@@ -1,26 +1,9 @@
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 import { presetCatalog } from '../providers/preset-catalog.js';
-import type { ProviderPreset } from '../providers/provider-preset.js';
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 import { resolveHomeDirectory } from './home-directory.js';
-
-/** A role as the pipeline uses it: models in fallback order, and its overrides. */
-export interface RoleSettings {
-  models: string[];
-  temperature?: number;
-  maxTokens?: number;
-  system?: string;
-}
-
-/** Everything the config file adds; with no config file, the built-in catalogue alone. */
-export interface Settings {
-  configFile: string | null;
-  catalog: readonly ProviderPreset[];
-  roles: Record<string, RoleSettings>;
-  retries: number | null;
-  concurrency: number | null;
-}
+import type { Settings } from './settings.js';
 
 /** What loading needs from outside. */
 export interface SettingsDeps {

@@ -2,12 +2,12 @@ import { parse } from 'yaml';
 import { UsageError } from '../errors/usage-error.js';
 import { presetCatalog } from '../providers/preset-catalog.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 import { configSchema, type ConfigFile } from './config-schema.js';
 import { presetFromConfig } from './config-to-presets.js';
 import { describeConfigIssue } from './describe-config-issue.js';
 import { interpolateEnv } from './interpolate-env.js';
-import type { RoleSettings, Settings } from './load-settings.js';
+import type { RoleSettings, Settings } from './settings.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

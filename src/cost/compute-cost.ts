@@ -1,17 +1,17 @@
 import type { Usage } from '../providers/language-model.js';
-import type { ModelPrice, WireFormat } from '../providers/provider-preset.js';
+import type { ModelPrice } from '../providers/provider-preset.js';
 
 const perToken = (pricePerMillion: number) => pricePerMillion / 1_000_000;
 
 /**
  * Cost in USD of one call from per-1M-token prices, or null when the price or the counts are unknown
- * (never a made-up 0). OpenAI-format input counts include cached tokens; Anthropic's exclude them.
+ * (never a made-up 0). Uncached input, cache reads and cache writes are priced apart.
  */
-export function computeCost(usage: Usage, prices: ModelPrice | null, wireFormat: WireFormat): number | null {
+export function computeCost(usage: Usage, prices: ModelPrice | null): number | null {
   if (!prices || usage.inputTokens === null || usage.outputTokens === null) return null;
   const cacheRead = usage.cacheReadTokens ?? 0;
   const cacheWrite = usage.cacheWriteTokens ?? 0;
-  const freshInput = wireFormat === 'anthropic' ? usage.inputTokens : Math.max(0, usage.inputTokens - cacheRead);
+  const freshInput = usage.noCacheInputTokens ?? Math.max(0, usage.inputTokens - cacheRead - cacheWrite);
   const cost =
     freshInput * perToken(prices.input) +
     cacheRead * perToken(prices.cacheRead ?? prices.input) +

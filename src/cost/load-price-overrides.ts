@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 import { parsePriceOverrides, type PriceOverrides } from './price-overrides.js';
 
 /**

@@ -1,3 +1,5 @@
+import type { ReplySoFar } from '../providers/language-model.js';
+
 /** Every kind of provider failure, as it appears in `--json` as `error.type`. */
 export type ProviderErrorType =
   | 'AUTH'
@@ -28,6 +30,8 @@ export interface ProviderErrorFields {
   retryAfterMs: number | null;
   /** Text streamed before the failure (a stream cut midway), or null. */
   partialText?: string | null;
+  /** What the reply had brought when it failed (usage, reasoning, finish reason), or null. */
+  reply?: ReplySoFar | null;
 }
 
 /** The one error type every adapter throws. Its message never contains a key. */
@@ -40,6 +44,7 @@ export class ProviderError extends Error implements ProviderErrorFields {
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
   readonly partialText: string | null;
+  readonly reply: ReplySoFar | null;
 
   constructor(fields: ProviderErrorFields, options?: { cause?: unknown }) {
     super(fields.message, options);
@@ -52,6 +57,7 @@ export class ProviderError extends Error implements ProviderErrorFields {
     this.retryable = fields.retryable;
     this.retryAfterMs = fields.retryAfterMs;
     this.partialText = fields.partialText ?? null;
+    this.reply = fields.reply ?? null;
   }
 
   /** The same error, carrying the text that arrived before it. */
@@ -59,10 +65,19 @@ export class ProviderError extends Error implements ProviderErrorFields {
     return new ProviderError({ ...this.fields(), partialText }, { cause: this.cause });
   }
 
+  /**
+   * The same error, carrying what the reply had brought: its text (kept as partial text when there
+   * is any), reasoning, usage and finish reason.
+   */
+  withReply(reply: ReplySoFar): ProviderError {
+    const partialText = reply.text === '' ? this.partialText : reply.text;
+    return new ProviderError({ ...this.fields(), partialText, reply }, { cause: this.cause });
+  }
+
   /** The plain fields, e.g. for JSON. */
   fields(): ProviderErrorFields {
-    const { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText } = this;
-    return { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText };
+    const { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText, reply } = this;
+    return { type, message, provider, model, status, requestId, retryable, retryAfterMs, partialText, reply };
   }
 }
 

@@ -3,7 +3,7 @@ import { emptyUsage } from '../providers/language-model.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import { runPool } from '../run/run-pool.js';
-import type { TextOutput } from '../ui/progress-reporter.js';
+import type { TextOutput } from '../io/text-output.js';
 import type { JudgeComparisonDeps } from './judge-comparison.js';
 import { isJudgeable, judgeResults } from './judge-results.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';

@@ -2,7 +2,7 @@ import type { RunPlan } from '../plan/run-plan.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RunDeps } from '../run/run-deps.js';
-import type { TextOutput } from '../ui/progress-reporter.js';
+import type { TextOutput } from '../io/text-output.js';
 import { isJudgeable, judgeResults } from './judge-results.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';
 

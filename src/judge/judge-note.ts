@@ -1,5 +1,5 @@
 import { formatCost } from '../cost/compute-cost.js';
-import { formatDuration } from '../report/format-metrics.js';
+import { formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { JudgeCall } from './judge-score.js';
 

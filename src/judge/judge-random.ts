@@ -1,4 +1,4 @@
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same sequence in [0, 1). */
 export function seededRandom(seed: number): () => number {

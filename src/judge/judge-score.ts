@@ -1,5 +1,5 @@
 import type { Usage } from '../providers/language-model.js';
-import type { ResultError } from '../run/model-result.js';
+import type { ResultError } from '../run/result-error.js';
 import type { RubricKey } from './judge-rubric.js';
 
 /** The judge's verdict on one output (`results[].judge` in JSON). */

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { RoleSettings, Settings } from '../config/load-settings.js';
+import type { RoleSettings, Settings } from '../config/settings.js';
 import { UsageError } from '../errors/usage-error.js';
+import { fileTimestamp } from '../format/file-timestamp.js';
 import { prepareOutputDirectory, readPrompt, slugFor, type PlanDeps } from '../plan/build-run-plan.js';
 import { loadPriceApplier, parseCallOptions } from '../plan/parse-call-options.js';
-import { fileTimestamp } from '../report/write-output-file.js';
 import { resolveModelList } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { stageSystemPrompts } from './stage-prompts.js';

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { builtInSettings, type Settings } from '../config/load-settings.js';
+import { builtInSettings } from '../config/load-settings.js';
+import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors/usage-error.js';
-import { resolveModelList, type Env, type ResolvedModel } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
+import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { loadPriceApplier, parseCallOptions } from './parse-call-options.js';
 import { defaultSystemPrompt, promptFromTopic } from './default-system-prompt.js';

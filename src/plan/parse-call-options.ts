@@ -1,7 +1,8 @@
 import { resolveHomeDirectory } from '../config/home-directory.js';
-import type { Settings } from '../config/load-settings.js';
+import type { Settings } from '../config/settings.js';
 import { loadPriceOverrides } from '../cost/load-price-overrides.js';
-import type { Env, ResolvedModel } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
+import type { ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from './parse-number-option.js';
 

@@ -15,6 +15,12 @@ export interface AdapterConfig {
   apiKeyHeader?: 'authorization' | 'api-key';
   /** Monotonic clock in milliseconds. */
   now?: () => number;
+  /** The HTTP client the SDK uses; default `nodeHttpFetch` over the proxy variables in `env`. */
+  fetch?: typeof fetch;
+  /** The environment (the mock reads its settings there, the HTTP client HTTPS_PROXY/HTTP_PROXY/NO_PROXY). */
+  env?: Record<string, string | undefined>;
+  /** The model ids the preset knows (what the mock lists as its "remote" models). */
+  knownModels?: readonly string[];
 }
 
 /** Default monotonic clock. */

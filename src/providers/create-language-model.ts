@@ -1,13 +1,12 @@
 import type { AdapterConfig } from './adapter-config.js';
 import type { LanguageModel } from './language-model.js';
-import type { Env, ResolvedModel } from './registry.js';
+import type { Env } from '../io/env.js';
+import type { ResolvedModel } from './registry.js';
+import { loadWireFormat } from './wire-formats/wire-format-registry.js';
 
-/**
- * Builds the adapter for a resolved model. SDKs are imported only when a model of their wire format
- * is used, so a mock-only run loads neither.
- */
-export async function createLanguageModel(model: ResolvedModel, env: Env): Promise<LanguageModel> {
-  const config: AdapterConfig = {
+/** What a wire format needs to reach one resolved model: built once, here, for models, lists and probes. */
+export function toAdapterConfig(model: ResolvedModel, env: Env): AdapterConfig {
+  return {
     provider: model.provider.id,
     modelId: model.modelId,
     apiKey: model.apiKey,
@@ -17,15 +16,12 @@ export async function createLanguageModel(model: ResolvedModel, env: Env): Promi
     headers: model.headers,
     query: model.query,
     apiKeyHeader: model.provider.quirks?.apiKeyHeader,
+    env,
+    knownModels: model.provider.models.map((entry) => entry.id),
   };
-  if (model.wireFormat === 'openai') {
-    const { createOpenAIChatModel } = await import('./openai/openai-chat-model.js');
-    return createOpenAIChatModel(config);
-  }
-  if (model.wireFormat === 'anthropic') {
-    const { createAnthropicMessagesModel } = await import('./anthropic/anthropic-messages-model.js');
-    return createAnthropicMessagesModel(config);
-  }
-  const { createMockModel } = await import('./mock/mock-model.js');
-  return createMockModel(model.modelId, env);
+}
+
+/** Builds the model through its wire format's adapter. */
+export async function createLanguageModel(model: ResolvedModel, env: Env): Promise<LanguageModel> {
+  return (await loadWireFormat(model.wireFormat)).createModel(toAdapterConfig(model, env));
 }

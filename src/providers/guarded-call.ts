@@ -1,19 +1,20 @@
 import type { AdapterConfig } from './adapter-config.js';
 import { startIdleTimer } from './idle-timer.js';
-import type { GenerateRequest } from './language-model.js';
+import type { GenerateRequest, ReplySoFar } from './language-model.js';
 import { mapSdkError, type SdkErrorClasses } from './map-sdk-error.js';
 
 /**
  * Runs one SDK call under the idle timeout and the caller's signal, and turns whatever it throws
  * into a typed ProviderError. `touch` restarts the idle wait (call it on every stream chunk);
- * `partialText` tells what a stream had delivered when it failed.
+ * `replySoFar` tells what the reply had brought when it failed (text, reasoning, usage), which the
+ * error then carries.
  */
 export async function guardedCall<T>(
   config: AdapterConfig,
   classes: SdkErrorClasses,
   request: GenerateRequest,
   run: (signal: AbortSignal, touch: () => void) => Promise<T>,
-  partialText: () => string = () => '',
+  replySoFar: () => ReplySoFar | null = () => null,
 ): Promise<T> {
   const timer = startIdleTimer(request.timeoutMs, request.signal);
   try {
@@ -31,8 +32,8 @@ export async function guardedCall<T>(
       cancelled: timer.cancelled,
       secrets: [config.apiKey],
     });
-    const partial = partialText();
-    throw partial === '' ? mapped : mapped.withPartialText(partial);
+    const reply = mapped.reply ?? replySoFar();
+    throw reply === null ? mapped : mapped.withReply(reply);
   } finally {
     timer.dispose();
   }

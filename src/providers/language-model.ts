@@ -25,12 +25,23 @@ export interface FinishReason {
   raw: string | null;
 }
 
-/** Token counts as the API reported them; `null` means the API did not report that count. */
+/**
+ * Token counts with one meaning for every wire format (as the Vercel AI SDK's usage): the total
+ * input, of which cache read, cache write and not cached; the output, of which reasoning. `null`
+ * means the API did not report that count (and it could not be derived).
+ */
 export interface Usage {
+  /** Every input token, cached or not. */
   inputTokens: number | null;
-  outputTokens: number | null;
+  /** Of the input: tokens neither read from nor written to the prompt cache. */
+  noCacheInputTokens: number | null;
+  /** Of the input: tokens read from the prompt cache. */
   cacheReadTokens: number | null;
+  /** Of the input: tokens written to the prompt cache. */
   cacheWriteTokens: number | null;
+  /** Every output token, reasoning included. */
+  outputTokens: number | null;
+  /** Of the output: reasoning (thinking) tokens. */
   reasoningTokens: number | null;
 }
 
@@ -64,8 +75,49 @@ export interface LanguageModel {
 /** A usage object with every count unknown. */
 export const emptyUsage = (): Usage => ({
   inputTokens: null,
-  outputTokens: null,
+  noCacheInputTokens: null,
   cacheReadTokens: null,
   cacheWriteTokens: null,
+  outputTokens: null,
   reasoningTokens: null,
 });
+
+/** Counts as a wire format reports them: the input either as a total or as its uncached part. */
+export interface UsageCounts {
+  inputTokens?: number | null;
+  noCacheInputTokens?: number | null;
+  cacheReadTokens?: number | null;
+  cacheWriteTokens?: number | null;
+  outputTokens?: number | null;
+  reasoningTokens?: number | null;
+}
+
+const known = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** Normalized usage from what a format reported: the total input or its uncached part is derived from the other. */
+export function usageFrom(counts: UsageCounts): Usage {
+  const cacheRead = known(counts.cacheReadTokens) ? counts.cacheReadTokens : null;
+  const cacheWrite = known(counts.cacheWriteTokens) ? counts.cacheWriteTokens : null;
+  const cached = (cacheRead ?? 0) + (cacheWrite ?? 0);
+  const total = known(counts.inputTokens) ? counts.inputTokens : null;
+  const noCache = known(counts.noCacheInputTokens) ? counts.noCacheInputTokens : null;
+  return {
+    inputTokens: total ?? (noCache === null ? null : noCache + cached),
+    noCacheInputTokens: noCache ?? (total === null ? null : Math.max(0, total - cached)),
+    cacheReadTokens: cacheRead,
+    cacheWriteTokens: cacheWrite,
+    outputTokens: known(counts.outputTokens) ? counts.outputTokens : null,
+    reasoningTokens: known(counts.reasoningTokens) ? counts.reasoningTokens : null,
+  };
+}
+
+/** What a call had received when it failed: kept on the failed result (and its cost computed from it). */
+export interface ReplySoFar {
+  /** The answer text that arrived (reasoning excluded); '' when none. */
+  text: string;
+  reasoning: string | null;
+  usage: Usage;
+  finishReason: FinishReason | null;
+  responseModel: string | null;
+  reportedCostUsd?: number | null;
+}

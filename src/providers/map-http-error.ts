@@ -1,13 +1,15 @@
 import { isRetryableType, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import { readErrorDetails, type ErrorDetails } from './read-error-details.js';
 import { redactSecrets } from './redact-secrets.js';
 
 /** An HTTP error response, as read off either SDK's error object. */
 export interface HttpErrorInput {
   provider: string;
   model: string;
+  /** HTTP status; undefined for an error sent inside a stream. */
   status: number | undefined;
-  /** Parsed error body (`{ error: { type, code, message } }` in both formats), if any. */
+  /** The error body in any shape (see {@link readErrorDetails}), parsed or as text. */
   body: unknown;
   headers: Parameters<typeof parseRetryAfter>[0];
   requestId: string | null;
@@ -16,38 +18,57 @@ export interface HttpErrorInput {
   secrets?: readonly (string | null | undefined)[];
 }
 
-interface ErrorDetails {
-  type: string;
-  code: string;
-  message: string;
-}
+/** MiniMax `base_resp.status_code` values (sent on HTTP 200 too). */
+const miniMaxCodes: Record<string, ProviderErrorType> = {
+  '1000': 'SERVER_ERROR',
+  '1001': 'TIMEOUT',
+  '1002': 'RATE_LIMIT',
+  '1004': 'AUTH',
+  '1008': 'QUOTA_EXCEEDED',
+  '1013': 'SERVER_ERROR',
+  '1024': 'SERVER_ERROR',
+  '1026': 'CONTENT_FILTER',
+  '1027': 'CONTENT_FILTER',
+  '1033': 'SERVER_ERROR',
+  '1039': 'CONTEXT_LENGTH',
+  '2013': 'BAD_REQUEST',
+  '2049': 'AUTH',
+};
 
-function readDetails(body: unknown): ErrorDetails {
-  const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const inner = (record.error && typeof record.error === 'object' ? record.error : record) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-  return {
-    type: text(inner.type),
-    code: text(inner.code),
-    message: text(inner.message) || (typeof record.error === 'string' ? record.error : '') || text(record.message),
-  };
-}
+/** GLM (Zhipu / Z.ai) `error.code` values whose HTTP status alone would mislead (1113 comes as a 429). */
+const glmCodes: Record<string, ProviderErrorType> = {
+  '1113': 'QUOTA_EXCEEDED',
+  '1211': 'MODEL_NOT_FOUND',
+  '1261': 'CONTEXT_LENGTH',
+  '1301': 'CONTENT_FILTER',
+  '1302': 'RATE_LIMIT',
+  '1303': 'RATE_LIMIT',
+  '1304': 'QUOTA_EXCEEDED',
+  '1305': 'OVERLOADED',
+  '1308': 'QUOTA_EXCEEDED',
+  '1309': 'QUOTA_EXCEEDED',
+};
+
+const quotaWords =
+  /insufficient[_ ]quota|insufficient[_ ]balance|exceeded_current_quota|credit balance|quota[_ ]exceeded|arrearage|billing|余额不足|欠费|资源包|额度不足|账户余额|充值/i;
+const overloadWords = /overloaded|engine_overloaded|server is busy|服务繁忙|访问量过大|负载过高/i;
 
 function classify(status: number | undefined, details: ErrorDetails): ProviderErrorType {
-  const haystack = `${details.type} ${details.code} ${details.message}`.toLowerCase();
-  if (haystack.includes('insufficient_quota') || haystack.includes('credit balance') || status === 402) {
-    return 'QUOTA_EXCEEDED';
-  }
-  if (status === 529 || details.type === 'overloaded_error') return 'OVERLOADED';
-  if (status === 401 || details.type === 'authentication_error') return 'AUTH';
+  const coded = details.codeSource === 'base_resp' ? miniMaxCodes[details.code] : glmCodes[details.code];
+  if (coded) return coded;
+  const haystack = `${details.type} ${details.code} ${details.message}`;
+  const lower = haystack.toLowerCase();
+  if (quotaWords.test(haystack) || status === 402) return 'QUOTA_EXCEEDED';
+  if (status === 529 || overloadWords.test(haystack)) return 'OVERLOADED';
+  if (status === 401 || details.type === 'authentication_error' || details.code === 'invalid_api_key') return 'AUTH';
   if (status === 403 || details.type === 'permission_error') return 'PERMISSION';
-  if (status === 429 || details.type === 'rate_limit_error') return 'RATE_LIMIT';
+  if (status === 429 || details.type === 'rate_limit_error' || details.code === 'rate_limit_exceeded') return 'RATE_LIMIT';
   if (status === 404 || details.code === 'model_not_found' || details.type === 'not_found_error') return 'MODEL_NOT_FOUND';
-  if (/context[_ ]length|maximum context|prompt is too long|too many tokens/.test(haystack)) return 'CONTEXT_LENGTH';
-  if (/content[_ ]filter|content_policy|sensitive|safety/.test(haystack)) return 'CONTENT_FILTER';
+  if (/context[_ ]length|maximum context|prompt is too long|too many tokens|超长|超过最大长度/.test(lower)) return 'CONTEXT_LENGTH';
+  if (/content[_ ]filter|content_policy|sensitive|safety|data_inspection_failed|敏感|不安全/.test(lower)) return 'CONTENT_FILTER';
   if (status === 408) return 'TIMEOUT';
   if (status === 400 || status === 422 || details.type === 'invalid_request_error') return 'BAD_REQUEST';
-  if (status !== undefined && status >= 500) return 'SERVER_ERROR';
+  if (status !== undefined && (status >= 500 || status < 400)) return 'SERVER_ERROR';
   if (details.type === 'api_error' || status === undefined) return 'SERVER_ERROR';
   return 'UNKNOWN';
 }
@@ -63,10 +84,14 @@ function advice(type: ProviderErrorType, input: HttpErrorInput): string {
       return 'add credit or raise the quota on the provider account';
     case 'RATE_LIMIT':
       return 'wait and try again, or run fewer models at once';
+    case 'OVERLOADED':
+      return 'the provider is overloaded; try again later or use --fallback';
     case 'MODEL_NOT_FOUND':
       return `check the model id "${input.model}" (run: wechat-writer models)`;
     case 'CONTEXT_LENGTH':
       return 'shorten the prompt or lower --max-tokens';
+    case 'CONTENT_FILTER':
+      return 'the provider refused the content; rephrase the brief';
     case 'BAD_REQUEST':
       return 'check --max-tokens and --temperature for this model';
     default:
@@ -74,12 +99,16 @@ function advice(type: ProviderErrorType, input: HttpErrorInput): string {
   }
 }
 
-/** Maps an HTTP error response from any provider to a typed, key-free {@link ProviderError}. */
+/**
+ * Maps an HTTP error response (or an error inside a stream or a 200 reply) from any provider to a
+ * typed, key-free {@link ProviderError}. The provider's own words are kept, next to our advice.
+ */
 export function mapHttpError(input: HttpErrorInput): ProviderError {
-  const details = readDetails(input.body);
-  const type = classify(input.status, details);
+  const details = readErrorDetails(input.body);
+  const type = classify(input.status ?? details.statusInside ?? undefined, details);
   const statusText = input.status === undefined ? 'in stream' : `HTTP ${input.status}`;
-  const serverSaid = details.message ? `: ${details.message}` : '';
+  const code = details.code && !details.message.includes(details.code) ? ` [${details.code}]` : '';
+  const serverSaid = details.message ? `: ${details.message}${code}` : code ? `:${code}` : '';
   const message = redactSecrets(`${type} (${statusText})${serverSaid}; ${advice(type, input)}`, input.secrets);
   return new ProviderError({
     type,

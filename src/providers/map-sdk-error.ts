@@ -1,6 +1,7 @@
 import { localProviderError, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
+import { errorBodyOf } from './error-body-capture.js';
 import { mapHttpError } from './map-http-error.js';
-import { networkFailureReason } from './network-failure-reason.js';
+import { couldNotReach, proxyInvolved } from './network-failure-reason.js';
 import { redactSecrets } from './redact-secrets.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
@@ -46,12 +47,8 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
     return simple('CANCELLED', 'the call was cancelled', context, error);
   }
   if (error instanceof classes.APIConnectionError) {
-    return simple(
-      'NETWORK',
-      `could not reach the provider (${networkFailureReason(error)}); check the base URL and your network`,
-      context,
-      error,
-    );
+    const check = proxyInvolved(error) ? 'the proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' : 'the base URL';
+    return simple('NETWORK', `${couldNotReach(error)}; check ${check} and your network`, context, error);
   }
   if (error instanceof classes.APIError) {
     const apiError = error as Error & ApiErrorShape;
@@ -59,7 +56,8 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
       provider: context.provider,
       model: context.model,
       status: apiError.status,
-      body: apiError.error,
+      // The body as sent when it was kept (a JSON array, a base_resp, an HTML page), else what the SDK read.
+      body: errorBodyOf(apiError.headers) ?? apiError.error ?? apiError.message,
       headers: apiError.headers,
       requestId: apiError.requestID ?? null,
       apiKeyEnv: context.apiKeyEnv,

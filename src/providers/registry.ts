@@ -1,10 +1,8 @@
 import { UsageError } from '../errors/usage-error.js';
+import type { Env } from '../io/env.js';
 import { presetCatalog } from './preset-catalog.js';
 import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
-
-/** Environment variables as read from the process (after `.env`). */
-export type Env = Record<string, string | undefined>;
 
 /** A preset as it stands in this environment. Never carries the key itself. */
 export interface ProviderStatus {

@@ -1,4 +1,4 @@
-import type { Env } from './registry.js';
+import type { Env } from '../io/env.js';
 import type { ApiFormat, ProviderPreset, WireFormat } from './provider-preset.js';
 
 /** Where a preset's requests go in this environment, and what is still missing. */

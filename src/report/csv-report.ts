@@ -1,6 +1,6 @@
 import { rubricKeys } from '../judge/judge-rubric.js';
 import type { ModelResult } from '../run/model-result.js';
-import { extractTitle, tokensPerSecond } from './format-metrics.js';
+import { extractTitle, tokensPerSecond } from '../format/format-metrics.js';
 import type { JsonReport } from './json-report.js';
 
 type CsvValue = string | number | null | undefined;

@@ -6,7 +6,7 @@ import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
 import { escapeHtml } from './escape-html.js';
-import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from './format-metrics.js';
+import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
 import { htmlReportStyle } from './html-report-style.js';
 import type { JsonReport } from './json-report.js';
 

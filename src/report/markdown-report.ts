@@ -3,7 +3,7 @@ import { judgeNote } from '../judge/judge-note.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
-import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from './format-metrics.js';
+import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
 import type { JsonReport } from './json-report.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,15 +1,9 @@
 import path from 'node:path';
+import { fileTimestamp } from '../format/file-timestamp.js';
+import { formatCount, formatDuration } from '../format/format-metrics.js';
 import { slugify } from '../plan/slugify.js';
 import type { ModelResult } from '../run/model-result.js';
-import { formatCount, formatDuration } from './format-metrics.js';
 import { writeNewFile } from './write-new-file.js';
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** `20261121-100000`, in local time, for file names. */
-export function fileTimestamp(date: Date): string {
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
 
 /** `{timestamp}_{slug}_{model}.md`, with the model id made file-name safe. */
 export function outputFileName(startedAt: Date, slug: string, modelId: string): string {

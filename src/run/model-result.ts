@@ -1,17 +1,6 @@
-import type { ProviderErrorType } from '../errors/provider-error.js';
 import type { JudgeScore } from '../judge/judge-score.js';
 import type { FinishReason, Usage } from '../providers/language-model.js';
-
-/** A failure as reported in JSON (`results[].error`). Never contains a key. */
-export interface ResultError {
-  type: ProviderErrorType;
-  message: string;
-  retryable: boolean;
-  status: number | null;
-  requestId: string | null;
-  /** How long the server asked to wait before a retry, when it said. */
-  retryAfterMs: number | null;
-}
+import type { ResultError } from './result-error.js';
 
 /**
  * One model's outcome: the row of the JSON report. The CLI's `--json`, the table and the files all

@@ -5,7 +5,8 @@ import type { ResolvedModel } from '../providers/registry.js';
 import { computeCost } from '../cost/compute-cost.js';
 import { adjustTemperature } from './adjust-temperature.js';
 import { callWithRetries, type RetryBudget } from './call-with-retries.js';
-import type { ModelResult, ResultError } from './model-result.js';
+import type { ModelResult } from './model-result.js';
+import type { ResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
 
@@ -43,7 +44,7 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
     status: 'ok',
     servedBy: servedBy.id,
     ...withoutReportedCost(generated),
-    costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices, servedBy.wireFormat),
+    costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices),
     text: redactSecrets(generated.text, keysOf(model, servedBy), { keyShapes: false }),
     latencyMs: Math.round(generated.latencyMs),
     ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
@@ -56,20 +57,24 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
   };
 }
 
+/** A failure keeps what the reply had brought: partial text, reasoning, usage (and so its cost), finish reason. */
 function failed(model: ResolvedModel, error: ProviderError, attempts: number, latencyMs: number): ModelResult {
+  const reply = error.reply;
+  const usage = reply?.usage ?? emptyUsage();
+  const keys = keysOf(model);
   return {
     model: model.id,
     provider: model.provider.id,
     status: 'error',
     servedBy: null,
-    text: error.partialText,
-    reasoning: null,
-    finishReason: null,
-    usage: emptyUsage(),
-    costUsd: null,
+    text: error.partialText === null ? null : redactSecrets(error.partialText, keys, { keyShapes: false }),
+    reasoning: reply?.reasoning ?? null,
+    finishReason: reply?.finishReason ?? null,
+    usage,
+    costUsd: reply?.reportedCostUsd ?? computeCost(usage, model.prices),
     latencyMs,
     ttftMs: null,
-    responseModel: null,
+    responseModel: reply?.responseModel ?? null,
     requestId: error.requestId,
     attempts,
     incomplete: error.partialText !== null,

@@ -10,6 +10,11 @@
  *   `role` is null for plain comparisons. `details` holds the rest of the result as JSON.
  * - judge (v3): `results.judge_score` is a `--judge` run's blind score of that output (null when not
  *   judged), `runs.judge_call` the judge's own call as JSON (null when the run had no judge).
+ * - usage (v4): one meaning for every wire format. `input_tokens` is the whole input, of which
+ *   `cache_read_tokens`, `cache_write_tokens` and the new `no_cache_input_tokens`. Rows written before
+ *   v4 from Anthropic-format replies counted only the uncached part in `input_tokens`; they are the
+ *   rows with `cache_write_tokens` set (no other format reported cache writes then), and are migrated,
+ *   as is the judge's own call (`runs.judge_call.usage`).
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -72,5 +77,29 @@ export const migrations: readonly string[] = [
   -- and the judge's own call (model, usage, latency, cost, error) as JSON on the run
   ALTER TABLE results ADD COLUMN judge_score REAL;
   ALTER TABLE runs ADD COLUMN judge_call TEXT;
+  `,
+  `
+  -- one usage meaning: input_tokens is the total input; no_cache_input_tokens its uncached part
+  ALTER TABLE results ADD COLUMN no_cache_input_tokens INTEGER;
+  UPDATE results
+     SET no_cache_input_tokens = input_tokens,
+         input_tokens = input_tokens + coalesce(cache_read_tokens, 0) + cache_write_tokens
+   WHERE cache_write_tokens IS NOT NULL AND input_tokens IS NOT NULL;
+  UPDATE results
+     SET no_cache_input_tokens = max(0, input_tokens - coalesce(cache_read_tokens, 0))
+   WHERE cache_write_tokens IS NULL AND input_tokens IS NOT NULL;
+  UPDATE runs
+     SET judge_call = json_set(judge_call,
+           '$.usage.noCacheInputTokens', json_extract(judge_call, '$.usage.inputTokens'),
+           '$.usage.inputTokens', json_extract(judge_call, '$.usage.inputTokens')
+             + coalesce(json_extract(judge_call, '$.usage.cacheReadTokens'), 0)
+             + json_extract(judge_call, '$.usage.cacheWriteTokens'))
+   WHERE json_valid(judge_call) AND json_type(judge_call, '$.usage.cacheWriteTokens') = 'integer'
+     AND json_type(judge_call, '$.usage.inputTokens') = 'integer';
+  UPDATE runs
+     SET judge_call = json_set(judge_call, '$.usage.noCacheInputTokens',
+           max(0, json_extract(judge_call, '$.usage.inputTokens') - coalesce(json_extract(judge_call, '$.usage.cacheReadTokens'), 0)))
+   WHERE json_valid(judge_call) AND json_type(judge_call, '$.usage.noCacheInputTokens') IS NULL
+     AND json_type(judge_call, '$.usage.inputTokens') = 'integer';
   `,
 ];

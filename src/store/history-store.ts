@@ -112,9 +112,9 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
     VALUES (@startedAt, @kind, @parentRunId, @prompt, @promptSource, @topic, @systemPrompt, @options, @toolVersion)`);
   const insertResult =
     database.prepare(`INSERT INTO results (run_id, position, created_at, model, provider, role, status, served_by, text, reasoning,
-    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, cost_usd, error_type, error_message,
+    input_tokens, no_cache_input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, cost_usd, error_type, error_message,
     attempts, output_file, details) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
-    @input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
+    @input_tokens, @no_cache_input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
     @error_message, @attempts, @output_file, @details)`);
   const insertSearch = database.prepare('INSERT INTO history_fts (run_id, body) VALUES (?, ?)');
   const updateJudgement = database.prepare(

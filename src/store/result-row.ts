@@ -13,6 +13,7 @@ export interface ResultRow {
   text: string | null;
   reasoning: string | null;
   input_tokens: number | null;
+  no_cache_input_tokens: number | null;
   output_tokens: number | null;
   cache_read_tokens: number | null;
   cache_write_tokens: number | null;
@@ -59,6 +60,7 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     text: result.text,
     reasoning: result.reasoning,
     input_tokens: result.usage.inputTokens,
+    no_cache_input_tokens: result.usage.noCacheInputTokens,
     output_tokens: result.usage.outputTokens,
     cache_read_tokens: result.usage.cacheReadTokens,
     cache_write_tokens: result.usage.cacheWriteTokens,
@@ -88,6 +90,7 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     finishReason: details.finishReason,
     usage: {
       inputTokens: row.input_tokens,
+      noCacheInputTokens: row.no_cache_input_tokens,
       outputTokens: row.output_tokens,
       cacheReadTokens: row.cache_read_tokens,
       cacheWriteTokens: row.cache_write_tokens,

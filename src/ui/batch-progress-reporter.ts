@@ -1,6 +1,7 @@
 import type { ModelResult } from '../run/model-result.js';
-import { formatDuration } from '../report/format-metrics.js';
-import { createLineProgressReporter, type ProgressReporter, type TextOutput } from './progress-reporter.js';
+import { formatDuration } from '../format/format-metrics.js';
+import type { TextOutput } from '../io/text-output.js';
+import { createLineProgressReporter, type ProgressReporter } from './progress-reporter.js';
 
 /** Counts of a batch in flight. */
 export interface BatchCounts {

@@ -1,4 +1,4 @@
-import type { Env } from '../providers/registry.js';
+import type { Env } from '../io/env.js';
 
 /** Chalk color level: 0 none, 1 basic, 2 256 colors, 3 true color. */
 export type ColorLevel = 0 | 1 | 2 | 3;

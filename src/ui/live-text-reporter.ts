@@ -1,4 +1,5 @@
-import type { ProgressReporter, TextOutput } from './progress-reporter.js';
+import type { TextOutput } from '../io/text-output.js';
+import type { ProgressReporter } from './progress-reporter.js';
 import { createModelSlots, describeFallback, describeFinish, describeRetry } from './progress-reporter.js';
 
 /** What a model waiting for its turn has said so far, in order, to be played back when its turn comes. */

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
-import { extractTitle, formatCount, formatDuration } from '../report/format-metrics.js';
+import { extractTitle, formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { truncateToWidth } from './display-width.js';

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { formatCount, formatDuration } from '../report/format-metrics.js';
+import { formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 

@@ -1,17 +1,10 @@
 import type { ProviderError } from '../errors/provider-error.js';
+import type { TextOutput } from '../io/text-output.js';
 import type { ResolvedModel } from '../providers/registry.js';
-import { formatDuration } from '../report/format-metrics.js';
+import { formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RetryInfo } from '../run/run-deps.js';
 import { estimateTokens } from '../text/estimate-tokens.js';
-
-/** A writable text stream, e.g. process.stderr. */
-export interface TextOutput {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  /** Terminal width, when it is a terminal. */
-  columns?: number;
-}
 
 /** Shows the run's progress: spinners on a terminal, streamed text with --live, plain lines elsewhere. */
 export interface ProgressReporter {

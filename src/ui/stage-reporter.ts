@@ -4,9 +4,10 @@ import type { ProviderError } from '../errors/provider-error.js';
 import type { StageResult } from '../pipeline/run-pipeline.js';
 import type { StageName, StagePlan } from '../pipeline/write-plan.js';
 import type { ResolvedModel } from '../providers/registry.js';
-import { formatDuration } from '../report/format-metrics.js';
+import { formatDuration } from '../format/format-metrics.js';
 import type { RetryInfo } from '../run/run-deps.js';
-import { describeFallback, describeRetry, type TextOutput } from './progress-reporter.js';
+import type { TextOutput } from '../io/text-output.js';
+import { describeFallback, describeRetry } from './progress-reporter.js';
 
 /** Tells the writer, on stderr, which model handles each stage and how each one ended. */
 export interface StageReporter {

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
 import type { StageResult } from '../pipeline/run-pipeline.js';
-import { formatCount, formatDuration } from '../report/format-metrics.js';
+import { formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ColorLevel } from './color-level.js';
 
 /** Totals over the stages that ran: tokens, time and cost (null when any cost is unknown). */

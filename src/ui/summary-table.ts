@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
-import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../report/format-metrics.js';
+import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { displayWidth, truncateStartToWidth, truncateToWidth } from './display-width.js';

@@ -1,5 +1,5 @@
 import type { TrendDay } from '../store/history-stats.js';
-import { formatDuration } from '../report/format-metrics.js';
+import { formatDuration } from '../format/format-metrics.js';
 import { formatCost } from '../cost/compute-cost.js';
 
 const blocks = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

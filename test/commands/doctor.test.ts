@@ -6,8 +6,10 @@ import { modelListRequest } from '../../src/commands/doctor/check-provider.js';
 import { runDoctor, type DoctorReport } from '../../src/commands/doctor/run-doctor.js';
 import { ExitCode } from '../../src/errors/exit-codes.js';
 import { UsageError } from '../../src/errors/usage-error.js';
-import { resolveModel, type Env } from '../../src/providers/registry.js';
+import type { Env } from '../../src/io/env.js';
+import { resolveModel } from '../../src/providers/registry.js';
 import { createMemoryIO, type MemoryIO } from '../support/memory-io.js';
+import { basicAuthorization, startTestProxy } from '../support/test-proxy.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -76,10 +78,11 @@ describe('doctor tells a good provider from a bad key', () => {
     expect(report.ok).toBe(false);
     expect(report.providers.map((check) => check.id)).toEqual(['good', 'bad', 'bad-claude']);
     expect(Object.keys(report.providers[0] ?? {}).sort()).toEqual(
-      ['apiKeyEnv', 'baseURL', 'error', 'fix', 'id', 'keyAccepted', 'keyPresent', 'latencyMs', 'method', 'ok', 'reachable'].sort(),
+      ['apiKeyEnv', 'baseURL', 'error', 'fix', 'id', 'keyAccepted', 'keyPresent', 'latencyMs', 'method', 'ok', 'proxy', 'reachable'].sort(),
     );
     expect(byId(report, 'good')).toMatchObject({
       baseURL: fakeServer().openaiBaseURL,
+      proxy: null,
       apiKeyEnv: 'GOOD_KEY',
       keyPresent: true,
       reachable: true,
@@ -241,6 +244,56 @@ describe('doctor checks', () => {
   it('an unreadable --config is a usage error (exit 2, handled centrally)', async () => {
     const io = ioWith('', {});
     await expect(runDoctor({ json: false, config: 'missing.yaml' }, io)).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('doctor through a proxy', () => {
+  const password = 'pw-doctor-proxy-secret';
+
+  it('says which proxy each provider went through, password hidden, in the table and --json', async () => {
+    const server = fakeServer();
+    const proxy = await startTestProxy();
+    try {
+      proxy.requiredAuthorization = basicAuthorization('writer', password);
+      const env = { GOOD_KEY: goodKey, HTTP_PROXY: `http://writer:${password}@127.0.0.1:${proxy.port}` };
+      const shown = `http://writer:***@127.0.0.1:${proxy.port}`;
+      const table = ioWith(provider('via', 'openai', server.openaiBaseURL, 'GOOD_KEY'), env);
+      expect(await runDoctor({ json: false }, table)).toBe(ExitCode.ok);
+      expect(table.out()).toMatch(/│ Provider +│ Endpoint +│ Proxy +│ Key/);
+      expect(table.out()).toMatch(new RegExp(`│ via +│ \\S+ +│ ${shown.replaceAll('*', '\\*')} +│ GOOD_KEY +│ ✓ ok`));
+      const json = ioWith(provider('via', 'openai', server.openaiBaseURL, 'GOOD_KEY'), env);
+      const { report } = await doctorJson(json);
+      expect(byId(report, 'via')).toMatchObject({ ok: true, proxy: shown });
+      expect(proxy.forwards.map((forward) => `${forward.method} ${forward.url}`)).toEqual([
+        `GET ${server.openaiBaseURL}/models`,
+        `GET ${server.openaiBaseURL}/models`,
+      ]);
+      for (const io of [table, json]) expect(io.out() + io.err()).not.toContain(password);
+
+      const direct = ioWith(provider('via', 'openai', server.openaiBaseURL, 'GOOD_KEY'), { ...env, NO_PROXY: '127.0.0.1' });
+      expect(byId((await doctorJson(direct)).report, 'via')).toMatchObject({ ok: true, proxy: null });
+      expect(proxy.forwards).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a dead proxy fails as NETWORK naming the proxy (never its password), with a hint naming the variable', async () => {
+    const port = await closedPort();
+    const io = ioWith(provider('via', 'openai', fakeServer().openaiBaseURL, 'GOOD_KEY'), {
+      GOOD_KEY: goodKey,
+      http_proxy: `http://writer:${password}@127.0.0.1:${port}`,
+    });
+    const { report } = await doctorJson(io);
+    expect(byId(report, 'via')).toMatchObject({
+      ok: false,
+      reachable: false,
+      proxy: `http://writer:***@127.0.0.1:${port}`,
+      error: { type: 'NETWORK', message: `NETWORK: could not reach the provider through proxy 127.0.0.1:${port} (ECONNREFUSED)` },
+      fix: expect.stringContaining('through the proxy: check HTTP_PROXY'),
+    });
+    expect(io.out()).not.toContain(password);
+    expect(fakeServer().requests).toHaveLength(0);
   });
 });
 

@@ -5,21 +5,42 @@ import type { Prompter } from '../../src/cli/prompter.js';
 import { askForPrompt } from '../../src/commands/compare/ask-for-prompt.js';
 import { modelChoices, pickModels } from '../../src/commands/compare/pick-models.js';
 
-type Step = (events: Awaited<ReturnType<typeof render>>['events'], getScreen: () => string) => Promise<void> | void;
+type Step = (
+  events: Awaited<ReturnType<typeof render>>['events'],
+  getScreen: () => string,
+  /** Resolves once the prompt has drawn what the keys so far (and an input's validation of them) lead to. */
+  settled: () => Promise<void>,
+) => Promise<void> | void;
 
 /** A Prompter that draws the real @inquirer/prompts on a virtual terminal and types the scripted keys. */
 function realPromptsDrivenBy(steps: Step[], screens: string[]): Prompter {
+  let validation: Promise<unknown> = Promise.resolve();
   const drive = async <Value>(rendered: Awaited<ReturnType<typeof render>>): Promise<Value> => {
     const step = steps.shift();
     if (!step) throw new Error('no keys scripted for this prompt');
     screens.push(rendered.getScreen());
-    await step(rendered.events, () => rendered.getScreen());
+    const settled = async () => {
+      await validation;
+      await rendered.nextRender();
+    };
+    await step(rendered.events, () => rendered.getScreen(), settled);
     return (await rendered.answer) as Value;
   };
   return {
     select: async (config) => drive(await render(select, config)),
     checkbox: async (config) => drive(await render(checkbox, config)),
-    input: async (config) => drive(await render(input, config)),
+    input: async (config) => {
+      const validate = config.validate;
+      const watched = validate && {
+        ...config,
+        validate: (value: string) => {
+          const result = Promise.resolve(validate(value));
+          validation = result;
+          return result;
+        },
+      };
+      return drive(await render(input, watched || config));
+    },
   };
 }
 
@@ -54,10 +75,10 @@ describe('the picker on the real prompts', () => {
     const prompter = realPromptsDrivenBy(
       [
         (events) => events.keypress('enter'),
-        async (events, getScreen) => {
+        async (events, getScreen, settled) => {
           for (let index = 0; index < enabledCount; index += 1) events.keypress('down');
           events.keypress('enter');
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await settled();
           refusal = getScreen();
           events.keypress('up');
           events.keypress('enter');
@@ -75,10 +96,10 @@ describe('the picker on the real prompts', () => {
     let errorScreen = '';
     const prompter = realPromptsDrivenBy(
       [
-        async (events, getScreen) => {
+        async (events, getScreen, settled) => {
           events.type('missing/brief.md');
           events.keypress('enter');
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await settled();
           errorScreen = getScreen();
           for (let index = 0; index < 'missing/brief.md'.length; index += 1) events.keypress('backspace');
           events.type('周末咖啡');

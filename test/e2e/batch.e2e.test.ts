@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -32,7 +32,7 @@ describe('--prompts: a prompts × models matrix', () => {
     writeFileSync(path.join(cwd, 'week.jsonl'), `${lines.join('\n')}\n`);
     const models = providers.map((id) => `${id}:m-${id}`).join(',');
 
-    const run = await runBuiltCli(
+    const run = await runCliInProcess(
       ['--prompts', 'week.jsonl', '--models', models, '--concurrency', '50', '--json', '--report', 'matrix.csv'],
       {
         cwd,
@@ -65,11 +65,11 @@ describe('--prompts: a prompts × models matrix', () => {
     expect(csv[0]).toMatch(/^\ufeffpromptId,model,/);
     expect(csv.filter((line) => line.startsWith('t40,'))).toHaveLength(5);
 
-    const shown = await runBuiltCli(['history', 'show', String(report.runId)], { cwd, env: env() });
+    const shown = await runCliInProcess(['history', 'show', String(report.runId)], { cwd, env: env() });
     expect(shown.stdout).toMatch(/│ t40\s+│/);
     expect(shown.stdout).toMatch(/p3:m-p3\s+│\s+40\/40/);
     const stored = JSON.parse(
-      (await runBuiltCli(['history', 'show', String(report.runId), '--json'], { cwd, env: env() })).stdout,
+      (await runCliInProcess(['history', 'show', String(report.runId), '--json'], { cwd, env: env() })).stdout,
     ) as JsonReport;
     expect(stored.results.map((result) => `${result.promptId} ${result.model}`)).toEqual(
       report.results.map((result) => `${result.promptId} ${result.model}`),
@@ -82,7 +82,7 @@ describe('--prompts: a prompts × models matrix', () => {
     mkdirSync(path.join(cwd, 'briefs'));
     writeFileSync(path.join(cwd, 'briefs', 'b-奶茶.md'), '写奶茶');
     writeFileSync(path.join(cwd, 'briefs', 'a-咖啡.md'), '写咖啡');
-    const run = await runBuiltCli(['--prompts', 'briefs', '--models', 'p1:ok,p2:broken', '--retries', '0', '--concurrency', '4'], {
+    const run = await runCliInProcess(['--prompts', 'briefs', '--models', 'p1:ok,p2:broken', '--retries', '0', '--concurrency', '4'], {
       cwd,
       env: env(),
     });
@@ -98,13 +98,13 @@ describe('--prompts: a prompts × models matrix', () => {
 
     writeFileSync(path.join(cwd, 'sys.jsonl'), '{"id":"s","prompt":"写标题","system":"只写一个标题"}\n');
     server.reset();
-    await runBuiltCli(['--prompts', 'sys.jsonl', '--models', 'p1:ok', '--no-history'], { cwd, env: env() });
+    await runCliInProcess(['--prompts', 'sys.jsonl', '--models', 'p1:ok', '--no-history'], { cwd, env: env() });
     expect(JSON.stringify(server.requests[0]?.body.messages)).toContain('只写一个标题');
   });
 
   it('reports every bad JSONL line at once and calls nothing', async () => {
     writeFileSync(path.join(cwd, 'bad.jsonl'), '{"prompt":"ok"}\n{nope\n{"id":"x"}\n');
-    const run = await runBuiltCli(['--prompts', 'bad.jsonl', '--models', 'p1:ok'], { cwd, env: env() });
+    const run = await runCliInProcess(['--prompts', 'bad.jsonl', '--models', 'p1:ok'], { cwd, env: env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--prompts bad.jsonl has 2 problems; nothing was called');
     expect(run.stderr).toContain('line 2: not valid JSON');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { startFakeLlmServer, type FakeLlmServer } from '../support/fake-llm-server.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 let server: FakeLlmServer;
 let cwd: string;
@@ -42,7 +42,7 @@ describe.each([
   ['--no-stream', ['--no-stream']],
 ])('wechat-writer --models openai:…,anthropic:… --prompt brief.md --json (%s)', (_label, extra) => {
   it('returns both texts with exactly the usage the server reported, and saves both files', async () => {
-    const run = await runBuiltCli(['--models', 'openai:gpt-e2e,anthropic:claude-e2e', '--prompt', 'brief.md', '--json', ...extra], {
+    const run = await runCliInProcess(['--models', 'openai:gpt-e2e,anthropic:claude-e2e', '--prompt', 'brief.md', '--json', ...extra], {
       cwd,
       env: providerEnv(),
     });
@@ -59,14 +59,15 @@ describe.each([
       provider: 'openai',
       status: 'ok',
       text: '# 冬日咖啡\n\n第一段。',
-      usage: { inputTokens: 101, outputTokens: 42 },
+      usage: { inputTokens: 101, noCacheInputTokens: 101, outputTokens: 42 },
       error: null,
     });
     expect(anthropic).toMatchObject({
       model: 'anthropic:claude-e2e',
       status: 'ok',
       text: '# 热可可\n\n第二段。',
-      usage: { inputTokens: 77, outputTokens: 33, cacheReadTokens: 5 },
+      // Messages sent input_tokens 77 without the 5 read from the cache: the normalized input is the total.
+      usage: { inputTokens: 82, noCacheInputTokens: 77, outputTokens: 33, cacheReadTokens: 5 },
     });
     const streamed = extra.length === 0;
     expect(openai?.ttftMs === null).toBe(!streamed);
@@ -86,7 +87,7 @@ describe.each([
 
 describe('wechat-writer end to end', () => {
   it('prints a table on stdout without ANSI codes when piped, and exits 0', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-e2e,anthropic:claude-e2e', '-p', 'brief.md'], { cwd, env: providerEnv() });
+    const run = await runCliInProcess(['-m', 'openai:gpt-e2e,anthropic:claude-e2e', '-p', 'brief.md'], { cwd, env: providerEnv() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('冬日咖啡');
     expect(run.stdout).toContain('openai:gpt-e2e');
@@ -95,7 +96,7 @@ describe('wechat-writer end to end', () => {
   });
 
   it('keeps the other results when one model fails, and exits 1', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-broken,anthropic:claude-e2e', '-p', 'brief.md', '--json'], {
+    const run = await runCliInProcess(['-m', 'openai:gpt-broken,anthropic:claude-e2e', '-p', 'brief.md', '--json'], {
       cwd,
       env: providerEnv(),
     });
@@ -112,7 +113,7 @@ describe('wechat-writer end to end', () => {
   });
 
   it('fails with exit 2 and one line naming the variable when a key is missing, calling nothing', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-e2e,claude', '-p', 'brief.md'], {
+    const run = await runCliInProcess(['-m', 'openai:gpt-e2e,claude', '-p', 'brief.md'], {
       cwd,
       env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: server.openaiBaseURL },
     });
@@ -125,13 +126,13 @@ describe('wechat-writer end to end', () => {
   });
 
   it('exits 2 on an unknown model or a bad flag', async () => {
-    const unknown = await runBuiltCli(['-m', 'llama3', 'topic'], { cwd });
+    const unknown = await runCliInProcess(['-m', 'llama3', 'topic'], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown model "llama3": known providers: openai, anthropic, minimax, deepseek/);
-    const badFlag = await runBuiltCli(['--max-tokens', 'lots', '-m', 'mock', 'x'], { cwd });
+    const badFlag = await runCliInProcess(['--max-tokens', 'lots', '-m', 'mock', 'x'], { cwd });
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr.trim()).toBe('wechat-writer: --max-tokens takes a whole number of at least 1, got "lots"');
-    const unknownOption = await runBuiltCli(['--bogus'], { cwd });
+    const unknownOption = await runCliInProcess(['--bogus'], { cwd });
     expect(unknownOption.code).toBe(2);
   });
 
@@ -140,13 +141,13 @@ describe('wechat-writer end to end', () => {
       path.join(cwd, '.env'),
       `OPENAI_API_KEY=${openaiKey}\nOPENAI_BASE_URL=http://127.0.0.1:9/v1\nWECHAT_WRITER_MODELS=openai:gpt-e2e\n`,
     );
-    const run = await runBuiltCli(['-p', 'brief.md', '--json'], { cwd, env: { OPENAI_BASE_URL: server.openaiBaseURL } });
+    const run = await runCliInProcess(['-p', 'brief.md', '--json'], { cwd, env: { OPENAI_BASE_URL: server.openaiBaseURL } });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as JsonReport).results[0]).toMatchObject({ model: 'openai:gpt-e2e', status: 'ok' });
   });
 
   it('runs the mock provider with no keys and no network, topic from the positional argument', async () => {
-    const run = await runBuiltCli(['--models', 'mock:alpha,mock:beta', '咖啡店的', '冬季新品', '--json'], { cwd });
+    const run = await runCliInProcess(['--models', 'mock:alpha,mock:beta', '咖啡店的', '冬季新品', '--json'], { cwd });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.prompt.source).toBe('topic');
@@ -158,13 +159,13 @@ describe('wechat-writer end to end', () => {
   });
 
   it('reads the brief from stdin with --prompt -', async () => {
-    const run = await runBuiltCli(['-m', 'mock', '-p', '-', '--json'], { cwd, input: '# 管道里的简报\n内容' });
+    const run = await runCliInProcess(['-m', 'mock', '-p', '-', '--json'], { cwd, input: '# 管道里的简报\n内容' });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as JsonReport).prompt.source).toBe('stdin');
   });
 
   it('lists models with key status and never the key', async () => {
-    const run = await runBuiltCli(['models', '--json'], { cwd, env: { OPENAI_API_KEY: openaiKey, CLAUDE_API_KEY: anthropicKey } });
+    const run = await runCliInProcess(['models', '--json'], { cwd, env: { OPENAI_API_KEY: openaiKey, CLAUDE_API_KEY: anthropicKey } });
     expect(run.code).toBe(0);
     const listing = JSON.parse(run.stdout) as {
       providers: { id: string; aliases: string[]; defaultModel: string; apiKeyEnv: string | null; keyConfigured: boolean }[];
@@ -194,14 +195,14 @@ describe('wechat-writer end to end', () => {
     });
     expect(run.stdout).not.toContain(openaiKey);
     expect(run.stdout).not.toContain(anthropicKey);
-    const table = await runBuiltCli(['models'], { cwd });
+    const table = await runCliInProcess(['models'], { cwd });
     expect(table.stdout).toContain('✗ set OPENAI_API_KEY');
   });
 
   it('answers --version and --help', async () => {
-    const version = await runBuiltCli(['--version'], { cwd });
+    const version = await runCliInProcess(['--version'], { cwd });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    const help = await runBuiltCli(['--help'], { cwd });
+    const help = await runCliInProcess(['--help'], { cwd });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--no-stream');
     expect(help.stdout).toContain('Examples:');
@@ -215,7 +216,7 @@ describe('reports and output display', () => {
     ['report.csv', '\ufeffmodel,provider,status'],
     ['nested/dir/report.json', '"version": 1'],
   ])('--report %s writes the report and still prints the table', async (file, marker) => {
-    const run = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--report', file], { cwd });
+    const run = await runCliInProcess(['-m', 'mock:alpha,mock:beta', '冬季新品', '--report', file], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('mock:beta');
     expect(run.stderr).toContain(`report: ${file}`);
@@ -223,28 +224,28 @@ describe('reports and output display', () => {
   });
 
   it('rejects an unknown --report extension before calling anything', async () => {
-    const run = await runBuiltCli(['-m', 'openai:gpt-e2e', '-p', 'brief.md', '--report', 'out.pdf'], { cwd, env: providerEnv() });
+    const run = await runCliInProcess(['-m', 'openai:gpt-e2e', '-p', 'brief.md', '--report', 'out.pdf'], { cwd, env: providerEnv() });
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe('wechat-writer: --report "out.pdf" has an unknown extension: use .html, .md, .csv or .json');
     expect(server.requests).toHaveLength(0);
   });
 
   it('--show full prints each output after the table; --live streams text under a header per model', async () => {
-    const shown = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--show', 'full'], { cwd });
+    const shown = await runCliInProcess(['-m', 'mock:alpha,mock:beta', '冬季新品', '--show', 'full'], { cwd });
     expect(shown.stdout.indexOf('━━ mock:alpha ━━')).toBeGreaterThan(shown.stdout.indexOf('└'));
     expect(shown.stdout).toContain('━━ mock:beta ━━');
-    const live = await runBuiltCli(['-m', 'mock:alpha,mock:beta', '冬季新品', '--live'], { cwd });
+    const live = await runCliInProcess(['-m', 'mock:alpha,mock:beta', '冬季新品', '--live'], { cwd });
     expect(live.stdout.indexOf('── [1/2] mock:alpha ──')).toBeLessThan(live.stdout.indexOf('── [2/2] mock:beta ──'));
     expect(live.stdout.indexOf('── [2/2] mock:beta ──')).toBeLessThan(live.stdout.indexOf('┌'));
     expect(live.stdout).not.toContain('━━');
-    const hidden = await runBuiltCli(['-m', 'mock:alpha', '冬季新品', '--show', 'none'], { cwd });
+    const hidden = await runCliInProcess(['-m', 'mock:alpha', '冬季新品', '--show', 'none'], { cwd });
     expect(hidden.stdout).not.toContain('本文由模拟模型');
-    const bad = await runBuiltCli(['-m', 'mock:alpha', 'x', '--show', 'some'], { cwd });
+    const bad = await runCliInProcess(['-m', 'mock:alpha', 'x', '--show', 'some'], { cwd });
     expect(bad.code).toBe(2);
   });
 
   it('never waits for input without a terminal', async () => {
-    const run = await runBuiltCli([], { cwd, keepStdinOpen: true });
+    const run = await runCliInProcess([], { cwd, keepStdinOpen: true });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no models selected: pass --models');
   });

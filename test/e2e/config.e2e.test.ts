@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ProgramDeps } from '../../src/cli/build-program.js';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { issueExample } from '../support/config-example.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { observeProgress } from '../support/observe-progress.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -18,22 +20,25 @@ beforeEach(() => {
   writeFileSync(path.join(cwd, 'brief.md'), '写一篇关于秋天的短文。');
 });
 
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  runBuiltCli(args, {
+const cli = (args: string[], env: Record<string, string> = {}, deps?: ProgramDeps) =>
+  runCliInProcess(args, {
     cwd,
     env: { WECHAT_WRITER_HOME: home, LOCAL_BASE: fakeServer().url, LOCAL_KEY: localKey, ...env },
+    deps,
   });
 const report = (stdout: string) => JSON.parse(stdout) as JsonReport;
 
 describe('a config file with providers', () => {
   it('--concurrency 3 compares three models from config providers at once, results and history in order', async () => {
     writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), issueExample);
+    // No model is answered before all three requests have arrived: the run only ends if they overlap.
+    const allThreeArrived = () => fakeServer().until(() => fakeServer().requests.length >= 3);
     for (const [model, text] of [
       ['a', '# A\n甲'],
       ['b', '# B\n乙'],
       ['c', '# C\n丙'],
     ] as const) {
-      fakeServer().replies.set(model, { delayMs: 300, chunks: [text] });
+      fakeServer().replies.set(model, { gate: allThreeArrived, chunks: [text] });
     }
     const run = await cli(['--concurrency', '3', '--models', 'local:a,local:b,claude-proxy:c', '-p', 'brief.md', '--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -44,11 +49,9 @@ describe('a config file with providers', () => {
       ['claude-proxy:c', 'ok', '# C\n丙'],
     ]);
 
-    // The three requests overlapped: all arrived before the first answer (300 ms after its request) was sent.
+    // The three requests overlapped: all arrived before the first answer was sent (the gate above).
     const requests = fakeServer().requests;
     expect(requests.map((request) => request.path).sort()).toEqual(['/v1/chat/completions', '/v1/chat/completions', '/v1/messages']);
-    const arrivals = requests.map((request) => request.receivedAt);
-    expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(300);
     expect(
       requests.every((request) => request.headers.authorization === `Bearer ${localKey}` || request.headers['x-api-key'] === localKey),
     ).toBe(true);
@@ -117,7 +120,7 @@ describe('a config file with providers', () => {
 
   it('a missing key variable of a config provider is a usage error naming it', async () => {
     writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), issueExample);
-    const run = await runBuiltCli(['--models', 'local:a', '-p', 'brief.md'], {
+    const run = await runCliInProcess(['--models', 'local:a', '-p', 'brief.md'], {
       cwd,
       env: { WECHAT_WRITER_HOME: home, LOCAL_BASE: fakeServer().url },
     });
@@ -147,9 +150,13 @@ describe('a config file with providers', () => {
 
   it('--concurrency without --json shows each model once, in the plain progress lines, results in order', async () => {
     writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), issueExample);
-    fakeServer().replies.set('slow', { delayMs: 200, chunks: ['# slow'] });
+    // slow is answered only once the CLI has the whole of fast: the second model ends first.
+    let fastEnded = () => {};
+    const fastDone = new Promise<void>((resolve) => (fastEnded = resolve));
+    fakeServer().replies.set('slow', { gate: () => fastDone, chunks: ['# slow'] });
     fakeServer().replies.set('fast', { chunks: ['# fast'] });
-    const run = await cli(['--concurrency', '2', '--models', 'local:slow,local:fast', '-p', 'brief.md', '--live']);
+    const whenFastEnds = observeProgress({ ended: (model) => model.id === 'local:fast' && fastEnded() });
+    const run = await cli(['--concurrency', '2', '--models', 'local:slow,local:fast', '-p', 'brief.md', '--live'], {}, whenFastEnds);
     expect(run.code, run.stderr).toBe(0);
     // --live with models at once: each text whole under its own header, never interleaved.
     expect(run.stdout).toMatch(/── \[1\/2\] local:slow ──\n# slow\n\n── \[2\/2\] local:fast ──\n# fast\n/);

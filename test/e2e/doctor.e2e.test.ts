@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/commands/doctor/run-doctor.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -32,11 +32,10 @@ beforeEach(() => {
 
 const env = () => ({ GOOD_KEY: goodKey, BAD_KEY: badKey, WECHAT_WRITER_HOME: cwd });
 
-describe('wechat-writer doctor (built CLI)', () => {
-  it('tells a good provider from a bad key well within 5 s, with a fix, and exits 1', async () => {
-    const started = performance.now();
-    const run = await runBuiltCli(['doctor', '--config', 'doctor.yaml'], { cwd, env: env() });
-    const elapsed = performance.now() - started;
+describe('wechat-writer doctor', () => {
+  // The 2 s bound on each check is test/commands/doctor.test.ts's; here neither check comes near it.
+  it('tells a good provider from a bad key, with a fix, and exits 1', async () => {
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml'], { cwd, env: env() });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
     expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
@@ -44,11 +43,11 @@ describe('wechat-writer doctor (built CLI)', () => {
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout + run.stderr).not.toContain(goodKey);
     expect(run.stdout + run.stderr).not.toContain(badKey);
-    expect(elapsed).toBeLessThan(5000);
+    expect(run.stdout).not.toContain('TIMEOUT');
   });
 
   it('--json prints the report alone on stdout', async () => {
-    const run = await runBuiltCli(['doctor', '--json', '-c', 'doctor.yaml'], { cwd, env: env() });
+    const run = await runCliInProcess(['doctor', '--json', '-c', 'doctor.yaml'], { cwd, env: env() });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as DoctorReport;
     expect(report).toMatchObject({ version: 1, ok: false });
@@ -60,10 +59,10 @@ describe('wechat-writer doctor (built CLI)', () => {
   });
 
   it('exits 0 when every configured provider passes, and 2 on an unreadable --config', async () => {
-    const ok = await runBuiltCli(['doctor', '-c', 'doctor.yaml'], { cwd, env: { ...env(), BAD_KEY: goodKey } });
+    const ok = await runCliInProcess(['doctor', '-c', 'doctor.yaml'], { cwd, env: { ...env(), BAD_KEY: goodKey } });
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('✓ all 2 checked providers ok');
-    const missing = await runBuiltCli(['doctor', '-c', 'nope.yaml'], { cwd, env: env() });
+    const missing = await runCliInProcess(['doctor', '-c', 'nope.yaml'], { cwd, env: env() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read --config "nope.yaml"');
   });

@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
 import type { FakeReply } from '../support/fake-llm-server.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { observeProgress } from '../support/observe-progress.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -15,6 +16,9 @@ let cwd: string;
 beforeEach(() => {
   cwd = mkdtempSync(path.join(os.tmpdir(), 'wechat-writer-faults-'));
   writeFileSync(path.join(cwd, 'brief.md'), '写一篇关于春天的短文。');
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const env = () => ({
@@ -40,6 +44,12 @@ interface FaultCase {
   args?: string[];
   type: string;
   requests: number;
+  /**
+   * Replies that hang (never answer, or stall mid-stream) and must end by --timeout. The CLI's timers
+   * run on a fake clock, moved past the timeout only once the server holds each hung request: the
+   * count cannot depend on how fast a loaded machine gets a request to the server.
+   */
+  hangs?: number;
 }
 
 const faults: FaultCase[] = [
@@ -152,6 +162,7 @@ const faults: FaultCase[] = [
     args: ['--retries', '0', '--timeout', '400'],
     type: 'TIMEOUT',
     requests: 1,
+    hangs: 1,
   },
   {
     name: 'no answer at all',
@@ -160,6 +171,7 @@ const faults: FaultCase[] = [
     args: ['--retries', '1', '--timeout', '300'],
     type: 'TIMEOUT',
     requests: 2,
+    hangs: 2,
   },
   {
     name: '418',
@@ -175,7 +187,14 @@ describe('faults, through the real CLI against the local server', () => {
     const broken = fault.format === 'openai' ? 'openai:broken' : 'anthropic:broken';
     const healthy = fault.format === 'openai' ? 'anthropic:healthy' : 'openai:healthy';
     fakeServer().replies.set('broken', fault.reply);
-    const run = await runBuiltCli(['-m', `${broken},${healthy}`, '-p', 'brief.md', '--json', ...(fault.args ?? [])], { cwd, env: env() });
+    const args = fault.args ?? [];
+    if (fault.hangs) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const running = runCliInProcess(['-m', `${broken},${healthy}`, '-p', 'brief.md', '--json', ...args], { cwd, env: env() });
+    for (let hang = 1; hang <= (fault.hangs ?? 0); hang += 1) {
+      await fakeServer().until(() => fakeServer().hangs >= hang);
+      await vi.advanceTimersByTimeAsync(Number(args[args.indexOf('--timeout') + 1]));
+    }
+    const run = await running;
 
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -190,7 +209,7 @@ describe('faults, through the real CLI against the local server', () => {
 
   it('succeeds after retries, showing each retry', async () => {
     fakeServer().replies.set('flaky', { status: 503, failFirst: 2, headers: { 'retry-after-ms': '20' } });
-    const run = await runBuiltCli(['-m', 'openai:flaky', '-p', 'brief.md', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['-m', 'openai:flaky', '-p', 'brief.md', '--json'], { cwd, env: env() });
     expect(run.code).toBe(0);
     expect(fakeServer().requestCount('flaky')).toBe(3);
     expect((JSON.parse(run.stdout) as JsonReport).results[0]).toMatchObject({ status: 'ok', attempts: 3 });
@@ -200,7 +219,7 @@ describe('faults, through the real CLI against the local server', () => {
 
   it('does not wait when the server asks for more than 60 s, and reports the wait it asked for', async () => {
     fakeServer().replies.set('slowdown', { status: 429, headers: { 'retry-after': '120' } });
-    const run = await runBuiltCli(['-m', 'openai:slowdown', '-p', 'brief.md', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['-m', 'openai:slowdown', '-p', 'brief.md', '--json'], { cwd, env: env() });
     expect(fakeServer().requestCount('slowdown')).toBe(1);
     const [result] = (JSON.parse(run.stdout) as JsonReport).results;
     expect(result?.error).toMatchObject({ type: 'RATE_LIMIT', retryable: true, retryAfterMs: 120_000 });
@@ -209,15 +228,43 @@ describe('faults, through the real CLI against the local server', () => {
 
   it('keeps the partial text of a stream cut midway, in the report and the saved file', async () => {
     fakeServer().replies.set('cut', { chunks: ['# 春天\n\n', '第一段', '第二段', '第三段'], cutAfterEvents: 3 });
-    const run = await runBuiltCli(['-m', 'openai:cut', '-p', 'brief.md', '--json', '--retries', '0'], { cwd, env: env() });
+    const run = await runCliInProcess(['-m', 'openai:cut', '-p', 'brief.md', '--json', '--retries', '0'], { cwd, env: env() });
     const [result] = (JSON.parse(run.stdout) as JsonReport).results;
     expect(result).toMatchObject({ status: 'error', incomplete: true, text: '# 春天\n\n第一段', error: { type: 'NETWORK' } });
     expect(readFileSync(result?.outputFile ?? '', 'utf8')).toContain('INCOMPLETE');
   });
 
   it('never cuts a long generation that keeps streaming', async () => {
-    fakeServer().replies.set('long', { chunks: Array.from({ length: 12 }, (_unused, index) => `第${index}段。`), chunkDelayMs: 60 });
-    const run = await runBuiltCli(['-m', 'openai:long', '-p', 'brief.md', '--json', '--timeout', '250'], { cwd, env: env() });
+    // The CLI's timers and clock are fake. The server sends each of the 12 pieces once the CLI has taken
+    // the one before, 200 ms (of the fake clock) later: under the 250 ms --timeout each time, 2.4 s in all.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    let deltas = 0;
+    let onDelta = () => {};
+    const deltasSeen = (count: number) =>
+      new Promise<void>((resolve) => {
+        onDelta = () => {
+          if (deltas >= count) resolve();
+        };
+        onDelta();
+      });
+    const chunks = Array.from({ length: 12 }, (_unused, index) => `第${index}段。`);
+    const pace = async (eventIndex: number) => {
+      // event 0 opens the stream, events 1 to 12 carry the pieces
+      if (eventIndex > chunks.length) return;
+      await deltasSeen(eventIndex - 1);
+      await vi.advanceTimersByTimeAsync(200);
+    };
+    fakeServer().replies.set('long', { chunks, pace });
+    const run = await runCliInProcess(['-m', 'openai:long', '-p', 'brief.md', '--json', '--timeout', '250'], {
+      cwd,
+      env: env(),
+      deps: observeProgress({
+        delta: () => {
+          deltas += 1;
+          onDelta();
+        },
+      }),
+    });
     expect(run.code).toBe(0);
     const [result] = (JSON.parse(run.stdout) as JsonReport).results;
     expect(result?.latencyMs).toBeGreaterThan(500);
@@ -227,7 +274,7 @@ describe('faults, through the real CLI against the local server', () => {
   it('handles a very large reply', async () => {
     const chunk = '长文'.repeat(5000);
     fakeServer().replies.set('huge', { chunks: Array.from({ length: 60 }, () => chunk) });
-    const run = await runBuiltCli(['-m', 'anthropic:huge', '-p', 'brief.md', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['-m', 'anthropic:huge', '-p', 'brief.md', '--json'], { cwd, env: env() });
     expect(run.code).toBe(0);
     const [result] = (JSON.parse(run.stdout) as JsonReport).results;
     expect(result?.text?.replaceAll('长文', '')).toBe('');
@@ -237,13 +284,13 @@ describe('faults, through the real CLI against the local server', () => {
 
   it('sends a failed prompt to --fallback at once and counts it as a success', async () => {
     fakeServer().replies.set('broken', { status: 401 });
-    const run = await runBuiltCli(['-m', 'openai:broken,openai:healthy', '-p', 'brief.md', '--fallback', 'anthropic:backup'], {
+    const run = await runCliInProcess(['-m', 'openai:broken,openai:healthy', '-p', 'brief.md', '--fallback', 'anthropic:backup'], {
       cwd,
       env: env(),
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('→ via anthropic:backup');
-    const json = await runBuiltCli(['-m', 'openai:broken', '-p', 'brief.md', '--fallback', 'anthropic:backup', '--json'], {
+    const json = await runCliInProcess(['-m', 'openai:broken', '-p', 'brief.md', '--fallback', 'anthropic:backup', '--json'], {
       cwd,
       env: env(),
     });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
 import type { StatsReport } from '../../src/store/history-stats.js';
 import type { RunSummary } from '../../src/store/history-store.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -16,7 +16,7 @@ let comparison: JsonReport;
 let remote: JsonReport;
 
 const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
-  runBuiltCli(args, {
+  runCliInProcess(args, {
     cwd,
     env: {
       WECHAT_WRITER_HOME: home,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
 import { startFakeLlmServer, type FakeLlmServer, type RecordedRequest } from '../support/fake-llm-server.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 let server: FakeLlmServer;
 let cwd: string;
@@ -57,7 +57,7 @@ const env = (extra: Record<string, string> = {}) => ({
   ANTHROPIC_API_KEY: anthropicKey,
   ...extra,
 });
-const cli = (args: string[], extra: Record<string, string> = {}) => runBuiltCli(args, { cwd, env: env(extra) });
+const cli = (args: string[], extra: Record<string, string> = {}) => runCliInProcess(args, { cwd, env: env(extra) });
 const compareArgs = ['--models', 'openai:gpt-e2e,anthropic:claude-e2e', '--prompt', 'brief.md', '--retries', '0'];
 const judgeRequest = (): RecordedRequest | undefined => server.requests.find((request) => String(request.body.model).startsWith('judge'));
 const sentMessages = (request: RecordedRequest | undefined) => JSON.stringify(request?.body.messages ?? null);
@@ -194,7 +194,7 @@ describe('wechat-writer --judge <model>', () => {
     const twoJudges = await cli([...compareArgs, '--judge', 'openai:a,openai:b']);
     expect(twoJudges.code).toBe(2);
     expect(twoJudges.stderr).toContain('--judge takes one model id or alias');
-    const noKey = await runBuiltCli([...compareArgs.slice(0, 1), 'openai:gpt-e2e', ...compareArgs.slice(2), '--judge', 'claude'], {
+    const noKey = await runCliInProcess([...compareArgs.slice(0, 1), 'openai:gpt-e2e', ...compareArgs.slice(2), '--judge', 'claude'], {
       cwd,
       env: { OPENAI_BASE_URL: server.openaiBaseURL, OPENAI_API_KEY: openaiKey },
     });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { issueExample } from '../support/config-example.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
 const fakeServer = useFakeLlmServer();
@@ -48,7 +48,7 @@ describe('wechat-writer write with the example config', () => {
     server.replies.set('writer-backup', { chunks: ['# 冬天的第一杯热可可\n\n', '窗外下着雪。'] });
     server.replies.set('reviewer-model', { chunks: ['开头很好，结构清楚。\n\n', '评分：8/10'] });
 
-    const run = await runBuiltCli(['write', '--prompt', 'brief.md', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '--prompt', 'brief.md', '--json'], { cwd, env: env() });
     expect(run.stderr).not.toContain(localKey);
     expect(run.stdout).not.toContain(localKey);
     expect(run.code).toBe(0);
@@ -85,11 +85,11 @@ describe('wechat-writer write with the example config', () => {
     expect(run.stderr).toContain('[2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model)');
     expect(run.stderr).toContain('[3/3] reviewer by local:reviewer-model');
 
-    const shown = await runBuiltCli(['history', 'show', String(report.runId), '--json'], { cwd, env: env() });
+    const shown = await runCliInProcess(['history', 'show', String(report.runId), '--json'], { cwd, env: env() });
     const stored = JSON.parse(shown.stdout) as { results: { model: string; servedBy: string; role?: string }[] };
     expect(stored.results.map((result) => result.servedBy)).toEqual(['local:planner-model', 'local:writer-backup', 'local:reviewer-model']);
 
-    const stats = await runBuiltCli(['stats', '--by', 'role', '--json'], { cwd, env: env() });
+    const stats = await runCliInProcess(['stats', '--by', 'role', '--json'], { cwd, env: env() });
     expect(stats.code).toBe(0);
     const groups = (JSON.parse(stats.stdout) as { groups: { key: string; calls: number }[] }).groups;
     expect(groups.map((group) => group.key).sort()).toEqual(['planner', 'reviewer', 'writer']);
@@ -99,7 +99,7 @@ describe('wechat-writer write with the example config', () => {
     const server = fakeServer();
     server.replies.set('writer-model', { chunks: ['# 初稿\n\n第一版。'] });
     server.replies.set('reviewer-model', { chunks: ['太短。评分：5/10'] });
-    const run = await runBuiltCli(['write', '热可可', '--revise'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '热可可', '--revise'], { cwd, env: env() });
     expect(run.code).toBe(0);
     expect(server.requests.map((request) => request.body.model)).toEqual([
       'planner-model',
@@ -120,7 +120,7 @@ describe('wechat-writer write with the example config', () => {
     const overloaded = { status: 529, errorBody: { type: 'error', error: { type: 'overloaded_error', message: 'busy' } } };
     server.replies.set('writer-model', overloaded);
     server.replies.set('writer-backup', { status: 500, errorBody: { error: { message: 'down' } } });
-    const run = await runBuiltCli(['write', '热可可', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '热可可', '--json'], { cwd, env: env() });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as WriteJson;
     expect(report.stages.map((stage) => [stage.stage, stage.status])).toEqual([
@@ -136,7 +136,7 @@ describe('wechat-writer write with the example config', () => {
       path.join(cwd, 'wechat-writer.config.yaml'),
       exampleConfig.replace('  default: [local:default-model]\n', '').replace('  reviewer: [local:reviewer-model]\n', ''),
     );
-    const run = await runBuiltCli(['write', '热可可'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '热可可'], { cwd, env: env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('role "reviewer" has no models and there is no default role: add roles.reviewer or roles.default to');
     expect(fakeServer().requests).toHaveLength(0);

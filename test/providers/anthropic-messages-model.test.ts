@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAnthropicMessagesModel, defaultAnthropicMaxTokens } from '../../src/providers/anthropic/anthropic-messages-model.js';
+import {
+  createAnthropicMessagesModel,
+  defaultAnthropicMaxTokens,
+} from '../../src/providers/wire-formats/anthropic/anthropic-messages-model.js';
 import type { GenerateRequest } from '../../src/providers/language-model.js';
 import { providerErrorOf, useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
@@ -35,7 +38,14 @@ describe('Anthropic Messages adapter (real SDK, local server)', () => {
 
     expect(deltas).toEqual(['# 标题\n', '春天']);
     expect(result.text).toBe('# 标题\n春天');
-    expect(result.usage).toEqual({ inputTokens: 30, outputTokens: 12, cacheReadTokens: 8, cacheWriteTokens: 2, reasoningTokens: null });
+    expect(result.usage).toEqual({
+      inputTokens: 40,
+      noCacheInputTokens: 30,
+      outputTokens: 12,
+      cacheReadTokens: 8,
+      cacheWriteTokens: 2,
+      reasoningTokens: null,
+    });
     expect(result.finishReason).toEqual({ unified: 'stop', raw: 'end_turn' });
     expect(result.responseModel).toBe('claude-test-served');
     expect(result.requestId).toBe('req_anthropic_456');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mapAnthropicFinishReason } from '../../src/providers/anthropic/map-anthropic-finish-reason.js';
-import { mapAnthropicUsage } from '../../src/providers/anthropic/map-anthropic-usage.js';
-import { mapOpenAIFinishReason } from '../../src/providers/openai/map-openai-finish-reason.js';
-import { mapOpenAIUsage } from '../../src/providers/openai/map-openai-usage.js';
+import { mapAnthropicFinishReason } from '../../src/providers/wire-formats/anthropic/map-anthropic-finish-reason.js';
+import { mapAnthropicUsage } from '../../src/providers/wire-formats/anthropic/map-anthropic-usage.js';
+import { mapOpenAIFinishReason } from '../../src/providers/wire-formats/openai/map-openai-finish-reason.js';
+import { mapOpenAIUsage } from '../../src/providers/wire-formats/openai/map-openai-usage.js';
 
 describe('finish reasons', () => {
   it('unifies OpenAI and Anthropic reasons and keeps the raw one', () => {
@@ -30,6 +30,7 @@ describe('usage', () => {
       }),
     ).toEqual({
       inputTokens: 10,
+      noCacheInputTokens: 8,
       outputTokens: 5,
       cacheReadTokens: 2,
       cacheWriteTokens: null,
@@ -42,6 +43,14 @@ describe('usage', () => {
   it('merges Anthropic usage parts, later counts winning', () => {
     const start = mapAnthropicUsage({ input_tokens: 20, output_tokens: 1, cache_read_input_tokens: 5, cache_creation_input_tokens: null });
     const end = mapAnthropicUsage({ output_tokens: 42 }, start);
-    expect(end).toEqual({ inputTokens: 20, outputTokens: 42, cacheReadTokens: 5, cacheWriteTokens: null, reasoningTokens: null });
+    // Messages counts input_tokens without the cache; the normalized input is the total.
+    expect(end).toEqual({
+      inputTokens: 25,
+      noCacheInputTokens: 20,
+      outputTokens: 42,
+      cacheReadTokens: 5,
+      cacheWriteTokens: null,
+      reasoningTokens: null,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/errors/provider-error.js';
 import type { GenerateRequest } from '../../src/providers/language-model.js';
-import { createMockModel, parseMockModelId } from '../../src/providers/mock/mock-model.js';
+import { createMockModel, parseMockModelId } from '../../src/providers/wire-formats/mock/mock-model.js';
 
 const request = (prompt = '请围绕选题「城市骑行」写一篇微信公众号文章。'): GenerateRequest => ({
   modelId: 'alpha',

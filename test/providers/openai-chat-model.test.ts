@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../src/providers/language-model.js';
-import { createOpenAIChatModel } from '../../src/providers/openai/openai-chat-model.js';
+import { createOpenAIChatModel } from '../../src/providers/wire-formats/openai/openai-chat-model.js';
 import { startFakeLlmServer } from '../support/fake-llm-server.js';
 import { providerErrorOf, useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
@@ -36,7 +36,14 @@ describe('OpenAI Chat Completions adapter (real SDK, local server)', () => {
 
     expect(deltas).toEqual(['# 标题\n', '你好', '，世界']);
     expect(result.text).toBe('# 标题\n你好，世界');
-    expect(result.usage).toEqual({ inputTokens: 21, outputTokens: 9, cacheReadTokens: 4, cacheWriteTokens: null, reasoningTokens: 3 });
+    expect(result.usage).toEqual({
+      inputTokens: 21,
+      noCacheInputTokens: 17,
+      outputTokens: 9,
+      cacheReadTokens: 4,
+      cacheWriteTokens: null,
+      reasoningTokens: 3,
+    });
     expect(result.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
     expect(result.responseModel).toBe('gpt-test-served');
     expect(result.requestId).toBe('req_openai_123');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createThinkTagSplitter } from '../../src/providers/openai/split-think-tags.js';
+import { createThinkTagSplitter } from '../../src/providers/wire-formats/openai/split-think-tags.js';
 
 function splitAll(pieces: string[]) {
   const splitter = createThinkTagSplitter();

@@ -46,7 +46,7 @@ const reply = (text: string): GenerateResult => ({
   text,
   reasoning: null,
   finishReason: { unified: 'stop', raw: 'stop' },
-  usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null },
+  usage: { inputTokens: 1, noCacheInputTokens: 1, outputTokens: 1, cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null },
   latencyMs: 5,
   ttftMs: 1,
   responseModel: null,

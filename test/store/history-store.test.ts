@@ -141,3 +141,44 @@ describe('history store', () => {
     expect(readdirSync(directory)).toContain('history.db');
   });
 });
+
+describe('history schema v4: one usage meaning', () => {
+  it('migrates rows stored before v4: Anthropic-format input gains its cached part; every row gets its uncached input', async () => {
+    const directory = home();
+    const { default: Database } = await import('better-sqlite3');
+    const { migrations } = await import('../../src/store/history-schema.js');
+    const old = new Database(path.join(directory, 'history.db'));
+    for (const migration of migrations.slice(0, 3)) old.exec(migration);
+    old.pragma('user_version = 3');
+    old
+      .prepare(
+        `INSERT INTO runs (id, started_at, prompt, prompt_source, options, tool_version, judge_call) VALUES (1, '2026-11-01T00:00:00Z', 'p', 'topic', '{}', '0.1.0', ?)`,
+      )
+      .run(
+        JSON.stringify({ usage: { inputTokens: 100, outputTokens: 5, cacheReadTokens: 30, cacheWriteTokens: 20, reasoningTokens: null } }),
+      );
+    const insert = old.prepare(`INSERT INTO results (run_id, position, created_at, model, provider, status, input_tokens, output_tokens,
+      cache_read_tokens, cache_write_tokens, latency_ms, attempts, details) VALUES (1, ?, '2026-11-01T00:00:01Z', ?, ?, 'ok', ?, 10, ?, ?, 5, 1, ?)`);
+    const details = JSON.stringify({
+      finishReason: null,
+      responseModel: null,
+      requestId: null,
+      incomplete: false,
+      fallback: null,
+      warnings: [],
+      error: null,
+    });
+    insert.run(0, 'anthropic:c', 'anthropic', 100, 30, 20, details); // Messages: input_tokens excluded the cache
+    insert.run(1, 'openai:g', 'openai', 100, 30, null, details); // Chat Completions: prompt_tokens included it
+    insert.run(2, 'mock:alpha', 'mock', 7, null, null, details);
+    old.close();
+
+    const store = await openHistoryStore(directory);
+    const usage = store.getRun(1)!.results.map((result) => result.usage);
+    expect(usage[0]).toMatchObject({ inputTokens: 150, noCacheInputTokens: 100, cacheReadTokens: 30, cacheWriteTokens: 20 });
+    expect(usage[1]).toMatchObject({ inputTokens: 100, noCacheInputTokens: 70, cacheReadTokens: 30, cacheWriteTokens: null });
+    expect(usage[2]).toMatchObject({ inputTokens: 7, noCacheInputTokens: 7 });
+    expect(store.getRun(1)!.judgeCall?.usage).toMatchObject({ inputTokens: 150, noCacheInputTokens: 100 });
+    store.close();
+  });
+});

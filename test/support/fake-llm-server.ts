@@ -24,8 +24,14 @@ export interface FakeReply {
   stallAfterEvents?: number;
   /** Destroy the connection after this many stream events (a stream cut midway). */
   cutAfterEvents?: number;
+  /** End the response cleanly after this many stream events: no finish reason, no [DONE], no message_stop. */
+  endAfterEvents?: number;
   /** Wait between stream events (default 1 ms). */
   chunkDelayMs?: number;
+  /** Awaited before each stream event after the first, instead of `chunkDelayMs`: a test paces the stream. */
+  pace?: (eventIndex: number) => Promise<unknown>;
+  /** Awaited before answering at all (after the request is recorded): e.g. until other requests have arrived. */
+  gate?: () => Promise<unknown>;
   /** Never send a response at all. */
   neverAnswer?: boolean;
   /** Send a 200 whose body (or stream event) is not valid JSON. */
@@ -67,13 +73,19 @@ export interface FakeLlmServer {
   acceptedKeys: Set<string>;
   /** Requests received for one model. */
   requestCount(model: string): number;
+  /** Replies left hanging on purpose so far: `neverAnswer`, or a stream stopped by `stallAfterEvents`. */
+  readonly hangs: number;
+  /** Resolves once `check()` holds, checked again whenever a request arrives or a reply hangs: wait for events, not for time. */
+  until(check: () => boolean): Promise<void>;
   /** Forget every request and reply. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const defaultChunks = (model: string) => [`# Title from ${model}\n\n`, 'Hello, ', '世界', '!'];
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+// Captured at load, so the server keeps real time while a test fakes the CLI's timers (vi.useFakeTimers).
+const realSetTimeout = globalThis.setTimeout;
+const sleep = (milliseconds: number) => new Promise((resolve) => realSetTimeout(resolve, milliseconds));
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -87,16 +99,21 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body));
 }
 
-async function sendEvents(response: ServerResponse, events: string[], reply: FakeReply, headers: Record<string, string>) {
+/** Told when a reply is left hanging on purpose. */
+type OnHang = () => void;
+
+async function sendEvents(response: ServerResponse, events: string[], reply: FakeReply, headers: Record<string, string>, onHang: OnHang) {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers });
   for (const [index, event] of events.entries()) {
-    if (reply.stallAfterEvents !== undefined && index >= reply.stallAfterEvents) return; // leave it hanging
+    if (index > 0 && reply.pace) await reply.pace(index);
+    if (reply.stallAfterEvents !== undefined && index >= reply.stallAfterEvents) return onHang(); // leave it hanging
     if (reply.cutAfterEvents !== undefined && index >= reply.cutAfterEvents) {
       response.socket?.destroy();
       return;
     }
+    if (reply.endAfterEvents !== undefined && index >= reply.endAfterEvents) break;
     response.write(event);
-    await sleep(reply.chunkDelayMs ?? 1);
+    if (!reply.pace) await sleep(reply.chunkDelayMs ?? 1);
   }
   response.end();
 }
@@ -121,7 +138,7 @@ function openaiUsage(reply: FakeReply) {
   };
 }
 
-async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse) {
+async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse, onHang: OnHang) {
   const model = String(body.model);
   const served = reply.servedModel ?? `${model}-served`;
   const chunks = reply.chunks ?? defaultChunks(model);
@@ -169,7 +186,7 @@ async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, res
   events.push(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop', ...usageInChoice }]));
   if (usage && includeUsage && !reply.usageInChoice) events.push(chunk([], { usage }));
   events.push('data: [DONE]\n\n');
-  await sendEvents(response, events, reply, headers);
+  await sendEvents(response, events, reply, headers, onHang);
 }
 
 const cachedPrompts = new Set<string>();
@@ -184,7 +201,7 @@ function promptCache(body: Record<string, unknown>): { cacheRead?: number; cache
   return { cacheRead: 0, cacheWrite: tokens };
 }
 
-async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse) {
+async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse, onHang: OnHang) {
   const model = String(body.model);
   const served = reply.servedModel ?? `${model}-served`;
   const chunks = reply.chunks ?? defaultChunks(model);
@@ -256,7 +273,7 @@ async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, 
     }),
   );
   events.push(event('message_stop', {}));
-  await sendEvents(response, events, reply, headers);
+  await sendEvents(response, events, reply, headers, onHang);
 }
 
 /** `GET /v1/models` in the OpenAI list format, or the Anthropic one when the request carries anthropic-version. */
@@ -301,12 +318,26 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
   const replyMap = new Map(Object.entries(replies));
   const pathReplies = new Map<string, FakeReply>();
   const acceptedKeys = new Set<string>();
+  let hangs = 0;
+  const waiters = new Set<{ check: () => boolean; resolve: () => void }>();
+  const recheck = () => {
+    for (const waiter of waiters) {
+      if (!waiter.check()) continue;
+      waiters.delete(waiter);
+      waiter.resolve();
+    }
+  };
+  const onHang = () => {
+    hangs += 1;
+    recheck();
+  };
   const server = createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
       const path = (request.url ?? '').split('?')[0] ?? '';
       const query = (request.url ?? '').split('?')[1] ?? '';
       requests.push({ method: request.method ?? '', path, query, headers: request.headers, body, receivedAt: performance.now() });
+      recheck();
       if (acceptedKeys.size > 0 && !keysOf(request.headers).some((key) => acceptedKeys.has(key))) {
         sendUnauthorized(request.headers, response);
         return;
@@ -315,7 +346,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
       const reply = pathReplies.get(path) ?? replyMap.get(model) ?? {};
       const seen = (counts.get(model) ?? 0) + 1;
       counts.set(model, seen);
-      if (reply.neverAnswer) return;
+      if (reply.gate) await reply.gate();
+      if (reply.neverAnswer) return onHang();
       if (reply.delayMs) await sleep(reply.delayMs);
       if (reply.malformed && !body.stream) {
         response.writeHead(200, { 'content-type': 'application/json' });
@@ -327,8 +359,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
         sendJson(response, reply.status, reply.errorBody ?? { error: { message: 'fake failure', type: 'server_error' } }, reply.headers);
         return;
       }
-      if (request.method === 'POST' && path.endsWith('/chat/completions')) return answerOpenAI(body, reply, response);
-      if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response);
+      if (request.method === 'POST' && path.endsWith('/chat/completions')) return answerOpenAI(body, reply, response, onHang);
+      if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response, onHang);
       if (request.method === 'GET' && path.endsWith('/models')) return answerModelList(path, request.headers, response);
       sendJson(response, 404, { error: { message: `no route ${path}`, type: 'not_found' } });
     })().catch((error: unknown) => {
@@ -348,8 +380,18 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
     pathReplies,
     acceptedKeys,
     requestCount: (model) => requests.filter((request) => request.body.model === model).length,
+    get hangs() {
+      return hangs;
+    },
+    until: (check) =>
+      check()
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiters.add({ check, resolve });
+          }),
     reset: () => {
       requests.splice(0);
+      hangs = 0;
       counts.clear();
       replyMap.clear();
       pathReplies.clear();

@@ -35,6 +35,7 @@ export function createRecordingProvider(script: Record<string, Outcome | Outcome
       finishReason: { unified: 'stop', raw: 'stop' },
       usage: {
         inputTokens: 10,
+        noCacheInputTokens: 10,
         outputTokens: Array.from(scripted).length,
         cacheReadTokens: null,
         cacheWriteTokens: null,

@@ -1,6 +1,7 @@
 import type { PromptChoice, Prompter } from '../../cli/prompter.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { listProviders, type Env, type ProviderStatus } from '../../providers/registry.js';
+import type { Env } from '../../io/env.js';
+import { listProviders, type ProviderStatus } from '../../providers/registry.js';
 import type { ProviderPreset } from '../../providers/provider-preset.js';
 import type { LastSelection } from '../../store/picker-memory.js';
 

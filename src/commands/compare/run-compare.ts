@@ -9,7 +9,7 @@ import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js'
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
-import { extractTitle } from '../../report/format-metrics.js';
+import { extractTitle } from '../../format/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';

@@ -1,9 +1,11 @@
 import { localProviderError, ProviderError, type ProviderErrorType } from '../../errors/provider-error.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import { mapHttpError } from '../../providers/map-http-error.js';
-import { networkFailureReason } from '../../providers/network-failure-reason.js';
+import { couldNotReach } from '../../providers/network-failure-reason.js';
+import { displayProxyUrl, proxyForUrl, ProxySettingError } from '../../providers/proxy-for-url.js';
 import { redactSecrets, redactUrlCredentials } from '../../providers/redact-secrets.js';
-import type { Env, ProviderStatus, ResolvedModel } from '../../providers/registry.js';
+import type { Env } from '../../io/env.js';
+import type { ProviderStatus, ResolvedModel } from '../../providers/registry.js';
 import { fixHint } from './fix-hint.js';
 
 /** One provider to check: its status in this environment and its default model, resolved. */
@@ -20,6 +22,8 @@ export interface ProviderCheck {
   id: string;
   /** Base URL with any credentials in it hidden. */
   baseURL: string | null;
+  /** The proxy its calls go through (from HTTPS_PROXY/HTTP_PROXY/NO_PROXY), password hidden; null: direct. */
+  proxy: string | null;
   /** The variable that holds (or should hold) the key; null when none is needed. */
   apiKeyEnv: string | null;
   /** null when the provider needs no key. */
@@ -136,8 +140,17 @@ async function askModelList(
 function networkError(error: unknown, where: { provider: string; model: string }, secrets: readonly string[], timeoutMs: number) {
   if (isAbort(error, 'TimeoutError')) return timeoutError(where, timeoutMs, error);
   if (isAbort(error, 'AbortError')) return localProviderError('CANCELLED', 'CANCELLED: the check was cancelled', where, {}, error);
-  const reason = networkFailureReason(error);
-  return localProviderError('NETWORK', redactSecrets(`NETWORK: could not reach the provider (${reason})`, secrets), where, {}, error);
+  return localProviderError('NETWORK', redactSecrets(`NETWORK: ${couldNotReach(error)}`, secrets), where, {}, error);
+}
+
+/** The proxy calls to this base URL go through, for display; null when they go direct. */
+function proxyLabel(baseURL: string | null, env: Env): string | null {
+  try {
+    const route = baseURL === null ? null : proxyForUrl(baseURL, env);
+    return route === null ? null : displayProxyUrl(route.url);
+  } catch (error) {
+    return error instanceof ProxySettingError ? `invalid ${error.variable}` : null;
+  }
 }
 
 /** A 1-token call with the provider's default model, for endpoints without /models. */
@@ -166,6 +179,7 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
   const base: ProviderCheck = {
     id: status.preset.id,
     baseURL: status.baseURL === null ? null : redactSecrets(redactUrlCredentials(status.baseURL), model.apiKeys),
+    proxy: proxyLabel(status.baseURL, deps.env),
     apiKeyEnv: status.preset.requiresKey ? status.apiKeyEnv : null,
     keyPresent: status.preset.requiresKey ? status.keyConfigured : null,
     reachable: null,

@@ -30,6 +30,10 @@ export function fixHint(type: DoctorErrorType, target: DoctorTarget, message: st
     case 'PERMISSION':
       return `key rejected: check ${keyVar}${configKeys && apiKeyEnv ? ' (or the config apiKeys)' : ''}`;
     case 'NETWORK':
+      if (message.includes(' through proxy ')) {
+        const proxyVar = baseURL?.startsWith('http:') ? 'HTTP_PROXY' : 'HTTPS_PROXY';
+        return `cannot reach ${where} through the proxy: check ${proxyVar} (its host, port, user and password) or add the host to NO_PROXY`;
+      }
       return `cannot reach ${where}: check ${baseUrlVar} / the proxy`;
     case 'TIMEOUT':
       return `no answer within ${formatSeconds(timeoutMs)} from ${where}: check the network or proxy, or try again`;

@@ -33,31 +33,35 @@ function keyCell(check: ProviderCheck): string {
 }
 
 /**
- * The doctor table: Provider, Endpoint, Key (the variable's name, never its value), Check, Time,
- * Fix. On a terminal of known width, the Fix column wraps to fit.
+ * The doctor table: Provider, Endpoint, Proxy (only when some provider goes through one: its URL,
+ * password hidden, or `direct`), Key (the variable's name, never its value), Check, Time, Fix. On a
+ * terminal of known width, the Fix column wraps to fit.
  */
 export function renderDoctorTable(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>, columns?: number): string {
+  const proxied = checks.some((check) => check.proxy !== null);
   const rows = checks.map((check) => [
     check.id,
     check.baseURL ?? '—',
+    ...(proxied ? [check.proxy ?? 'direct'] : []),
     keyCell(check),
     checkCell(check, color),
     check.latencyMs === null ? '—' : `${check.latencyMs} ms`,
     check.fix ?? '',
   ]);
-  const head = ['Provider', 'Endpoint', 'Key', 'Check', 'Time', 'Fix'];
+  const head = ['Provider', 'Endpoint', ...(proxied ? ['Proxy'] : []), 'Key', 'Check', 'Time', 'Fix'];
+  const fix = head.length - 1;
   const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
   const widths = head.map((name, index) => Math.max(displayWidth(name), ...rows.map((row) => displayWidth(plain(row[index] ?? '')))) + 2);
   // Never narrower than the longest word (a URL), which would otherwise be cut.
-  const longestWord = Math.max(0, ...rows.flatMap((row) => (row[5] ?? '').split(' ').map((word) => displayWidth(word) + 2)));
-  const room = columns === undefined ? null : columns - widths.slice(0, 5).reduce((sum, width) => sum + width, 0) - 7;
+  const longestWord = Math.max(0, ...rows.flatMap((row) => (row[fix] ?? '').split(' ').map((word) => displayWidth(word) + 2)));
+  const room = columns === undefined ? null : columns - widths.slice(0, fix).reduce((sum, width) => sum + width, 0) - (fix + 2);
   const fixWidth = room === null ? null : Math.max(24, longestWord, room);
-  const wrap = fixWidth !== null && fixWidth < (widths[5] ?? 0);
+  const wrap = fixWidth !== null && fixWidth < (widths[fix] ?? 0);
   const table = new Table({
     head: head.map((name) => color.bold(name)),
     style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', 'left', 'left', 'right', 'left'],
-    ...(wrap ? { colWidths: [null, null, null, null, null, fixWidth], wordWrap: true, wrapOnWordBoundary: true } : {}),
+    colAligns: head.map((name) => (name === 'Time' ? 'right' : 'left')),
+    ...(wrap ? { colWidths: [...head.slice(0, fix).map(() => null), fixWidth], wordWrap: true, wrapOnWordBoundary: true } : {}),
   });
   table.push(...rows);
   return table.toString();

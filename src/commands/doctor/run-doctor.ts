@@ -4,9 +4,11 @@ import { loadSettings } from '../../config/load-settings.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { InterruptedError } from '../../errors/interrupted-error.js';
 import type { LanguageModel } from '../../providers/language-model.js';
-import { nodeHttpFetch } from '../../providers/node-http-fetch.js';
+import { createNodeHttpFetch } from '../../providers/node-http-fetch.js';
+import { proxyPasswords } from '../../providers/proxy-for-url.js';
 import { redactSecrets } from '../../providers/redact-secrets.js';
-import type { Env, ResolvedModel } from '../../providers/registry.js';
+import type { Env } from '../../io/env.js';
+import type { ResolvedModel } from '../../providers/registry.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
@@ -44,9 +46,10 @@ const loadLanguageModel = async (model: ResolvedModel, env: Env) => {
   return createLanguageModel(model, env);
 };
 
-/** Every value that must never be printed: the keys in play and any env variable that looks secret. */
+/** Every value that must never be printed: the keys in play, proxy passwords and any env variable that looks secret. */
 const secretsOf = (env: Env, keys: readonly string[]) => [
   ...keys,
+  ...proxyPasswords(env),
   ...Object.entries(env)
     .filter(([name]) => /KEY|TOKEN|SECRET|PASSWORD/i.test(name))
     .map(([, value]) => value),
@@ -76,7 +79,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   const settings = await loadSettings(options.config, io);
   const { targets, notConfigured } = selectDoctorTargets(io.env, settings.catalog);
   const checkDeps = {
-    fetch: deps.fetch ?? nodeHttpFetch,
+    fetch: deps.fetch ?? createNodeHttpFetch({ env: io.env }),
     now: () => io.now(),
     timeoutMs: deps.timeoutMs ?? doctorTimeoutMs,
     env: io.env,

@@ -1,6 +1,7 @@
 import { presetCatalog } from '../../providers/preset-catalog.js';
 import type { ProviderPreset } from '../../providers/provider-preset.js';
-import { listProviders, presetEnvNames, resolveModel, type Env } from '../../providers/registry.js';
+import type { Env } from '../../io/env.js';
+import { listProviders, presetEnvNames, resolveModel } from '../../providers/registry.js';
 import type { DoctorTarget } from './check-provider.js';
 
 /** Which providers `doctor` checks, and the built-in presets it leaves alone. */

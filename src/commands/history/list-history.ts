@@ -5,7 +5,7 @@ import { formatCost } from '../../cost/compute-cost.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { parsePositiveInteger } from '../../plan/parse-number-option.js';
 import { resolveModel } from '../../providers/registry.js';
-import { formatDuration } from '../../report/format-metrics.js';
+import { formatDuration } from '../../format/format-metrics.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { truncateToWidth } from '../../ui/display-width.js';
 import { openHistory } from './open-history.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { judgeNote } from '../../judge/judge-note.js';
-import { extractTitle } from '../../report/format-metrics.js';
+import { extractTitle } from '../../format/format-metrics.js';
 import type { JsonReport } from '../../report/json-report.js';
 import { parseReportTarget, writeReport } from '../../report/write-report.js';
 import type { StoredRun } from '../../store/history-store.js';

@@ -6,7 +6,8 @@ import { ProviderError } from '../../errors/provider-error.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { findProvider, listProviders, presetEnvNames, resolveModelList, type ProviderStatus } from '../../providers/registry.js';
-import { loadSettings, type Settings } from '../../config/load-settings.js';
+import { loadSettings } from '../../config/load-settings.js';
+import type { Settings } from '../../config/settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 
 /** `wechat-writer models` options. */
@@ -65,7 +66,7 @@ async function listRemote(
   if (!model) throw new UsageError(`models --remote needs a provider id, e.g. --remote deepseek`);
   const { listRemoteModels } = await import('../../providers/list-remote-models.js');
   try {
-    const ids = await listRemoteModels(model);
+    const ids = await listRemoteModels(model, io.env);
     io.stdout.write(
       options.json ? `${JSON.stringify({ provider: presetId, models: ids }, null, 2)}\n` : ids.map((id) => `${presetId}:${id}\n`).join(''),
     );

@@ -4,7 +4,7 @@ import type { CommandIO } from '../../cli/command-io.js';
 import { formatCost } from '../../cost/compute-cost.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { formatDuration } from '../../report/format-metrics.js';
+import { formatDuration } from '../../format/format-metrics.js';
 import type { StatsGrouping } from '../../store/history-stats.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderTrendChart } from '../../ui/trend-chart.js';

@@ -1,0 +1,12 @@
+import type { ProviderErrorType } from '../errors/provider-error.js';
+
+/** A failure as reported in JSON (`results[].error`). Never contains a key. */
+export interface ResultError {
+  type: ProviderErrorType;
+  message: string;
+  retryable: boolean;
+  status: number | null;
+  requestId: string | null;
+  /** How long the server asked to wait before a retry, when it said. */
+  retryAfterMs: number | null;
+}

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { JsonReport } from '../../src/report/json-report.js';
+import { runBuiltCli } from '../support/run-built-cli.js';
+import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
+
+// The real process path, a few times: bin/ and the dist/ bundle, process stdin/stdout/stderr, the exit
+// code, and Ctrl-C as a signal. Every other command test runs the same program in-process
+// (test/support/run-cli-in-process.ts), which is ten times faster.
+
+const fakeServer = useFakeLlmServer();
+const openaiKey = 'sk-built-cli-openai-key-5150';
+let cwd: string;
+
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(os.tmpdir(), 'wechat-writer-built-'));
+  writeFileSync(path.join(cwd, 'brief.md'), '写一篇短文。');
+});
+
+describe('the built CLI', () => {
+  it('answers --version from bin/ alone, and compares two mock models with no keys and no network', async () => {
+    const version = await runBuiltCli(['--version'], { cwd });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+
+    const run = await runBuiltCli(['--models', 'mock:alpha,mock:beta', '咖啡店的', '冬季新品', '--json'], { cwd });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.prompt.source).toBe('topic');
+    expect(report.results.map((result) => [result.model, result.status])).toEqual([
+      ['mock:alpha', 'ok'],
+      ['mock:beta', 'ok'],
+    ]);
+    expect(report.results[0]?.outputFile).toMatch(/_咖啡店的-冬季新品_mock-alpha\.md$/);
+  });
+
+  it('exits 2 on bad input with one line on stderr, no stack trace, no key, and no provider call', async () => {
+    const run = await runBuiltCli(['-m', 'openai:x', '-p', 'missing.md'], {
+      cwd,
+      env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: fakeServer().openaiBaseURL },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^wechat-writer: the --prompt file "missing.md" does not exist/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toContain(openaiKey);
+    expect(fakeServer().requests).toHaveLength(0);
+  });
+
+  it('on SIGINT keeps and reports finished results, cancels the call in flight, starts no other, and exits 130', async () => {
+    // The call in flight never gets an answer: the run ends at all only because SIGINT cancelled it.
+    fakeServer().replies.set('hang', { neverAnswer: true });
+    const run = await runBuiltCli(['-m', 'mock:alpha,openai:hang,mock:never', 'topic'], {
+      cwd,
+      env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: fakeServer().openaiBaseURL },
+      onSpawn: (child) => {
+        void fakeServer()
+          .until(() => fakeServer().requestCount('hang') === 1)
+          .then(() => child.kill('SIGINT'));
+      },
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('mock:alpha done');
+    expect(run.stderr).toContain('interrupted; 1 finished result(s) kept');
+    expect(run.stdout).toContain('mock:alpha');
+    expect(run.stdout).toMatch(/openai:hang .*CANCELLED/);
+    expect(run.stdout).not.toContain('mock:never');
+    expect(readdirSync(path.join(cwd, 'output')).some((name) => name.endsWith('_mock-alpha.md'))).toBe(true);
+  });
+
+  it('doctor tells a good provider from a bad key, with a fix, and exits 1', async () => {
+    const server = fakeServer();
+    const goodKey = 'sk-built-doctor-good-0001';
+    const badKey = 'sk-built-doctor-bad-0002';
+    server.acceptedKeys.add(goodKey);
+    writeFileSync(
+      path.join(cwd, 'doctor.yaml'),
+      [
+        'providers:',
+        '  good:',
+        '    type: openai',
+        `    baseURL: ${server.openaiBaseURL}`,
+        '    apiKeyEnv: GOOD_KEY',
+        '  bad:',
+        '    type: anthropic',
+        `    baseURL: ${server.anthropicBaseURL}`,
+        '    apiKeyEnv: BAD_KEY',
+        '',
+      ].join('\n'),
+    );
+    const run = await runBuiltCli(['doctor', '--config', 'doctor.yaml'], {
+      cwd,
+      env: { GOOD_KEY: goodKey, BAD_KEY: badKey, WECHAT_WRITER_HOME: cwd },
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
+    expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
+    expect(run.stdout).toContain('✗ 1 of 2 checked providers failed');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout + run.stderr).not.toContain(goodKey);
+    expect(run.stdout + run.stderr).not.toContain(badKey);
+  });
+
+  it('runs a --prompts batch of a directory, keeps a failing model, and exits 1', async () => {
+    const server = fakeServer();
+    server.replies.set('broken', { status: 500, errorBody: { error: { message: 'down' } } });
+    writeFileSync(
+      path.join(cwd, 'wechat-writer.config.yaml'),
+      'providers:\n  p1:\n    type: openai\n    baseURL: ${LOCAL_BASE}/v1\n    apiKeyEnv: LOCAL_KEY\n  p2:\n    type: openai\n    baseURL: ${LOCAL_BASE}/v1\n    apiKeyEnv: LOCAL_KEY\n',
+    );
+    mkdirSync(path.join(cwd, 'briefs'));
+    writeFileSync(path.join(cwd, 'briefs', 'b-奶茶.md'), '写奶茶');
+    writeFileSync(path.join(cwd, 'briefs', 'a-咖啡.md'), '写咖啡');
+    const run = await runBuiltCli(['--prompts', 'briefs', '--models', 'p1:ok,p2:broken', '--retries', '0', '--concurrency', '4'], {
+      cwd,
+      env: { LOCAL_BASE: server.url, LOCAL_KEY: 'sk-built-batch-key-31337', WECHAT_WRITER_HOME: path.join(cwd, 'home') },
+    });
+    expect(run.code).toBe(1);
+    const rows = run.stdout.split('\n');
+    const coffee = rows.findIndex((line) => line.includes('a-咖啡'));
+    const tea = rows.findIndex((line) => line.includes('b-奶茶'));
+    expect(coffee).toBeGreaterThan(0);
+    expect(tea).toBeGreaterThan(coffee);
+    expect(run.stdout).toContain('✗ b-奶茶 × p2:broken: SERVER_ERROR');
+    expect(run.stdout).toMatch(/p1:ok\s+│\s+2\/2/);
+    expect(server.requests).toHaveLength(4);
+  });
+});
