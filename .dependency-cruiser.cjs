@@ -34,17 +34,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'No import cycles (type-only ones included): move the shared piece into a module of its own.',
       severity: 'error',
-      from: { pathNot: knownCycle() },
-      to: { circular: true },
-    },
-    {
-      name: 'no-circular-known',
-      comment:
-        'A cycle that was there when this check came in (fix-hint.ts imports DoctorTarget and DoctorErrorType ' +
-        'from check-provider.ts, which imports fixHint). Move those two types into a module of their own, ' +
-        'then delete this rule and knownCycle().',
-      severity: 'warn',
-      from: { path: knownCycle() },
+      from: {},
       to: { circular: true },
     },
     {
@@ -69,7 +59,3 @@ module.exports = {
     skipAnalysisNotInRules: true,
   },
 };
-
-function knownCycle() {
-  return '^src/commands/doctor/(check-provider|fix-hint)[.]ts$';
-}

@@ -1,7 +1,7 @@
 import { presetCatalog } from '../../providers/preset-catalog.js';
 import { redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { presetEnvNames } from '../../providers/registry.js';
-import type { DoctorErrorType, DoctorTarget } from './check-provider.js';
+import type { DoctorErrorType, DoctorTarget } from './doctor-target.js';
 
 /** `2000` → `2 s`, `1500` → `1.5 s`. */
 export const formatSeconds = (milliseconds: number): string => `${Number((milliseconds / 1000).toFixed(1))} s`;

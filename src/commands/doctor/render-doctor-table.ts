@@ -1,7 +1,8 @@
 import type { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { displayWidth } from '../../ui/display-width.js';
-import type { DoctorErrorType, ProviderCheck } from './check-provider.js';
+import type { ProviderCheck } from './check-provider.js';
+import type { DoctorErrorType } from './doctor-target.js';
 
 /** Short reasons for the Check column; the Fix column says what to do. */
 const reasons: Partial<Record<DoctorErrorType, string>> = {

@@ -3,12 +3,10 @@ import type { CommandIO } from '../../cli/command-io.js';
 import { loadSettings } from '../../config/load-settings.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { InterruptedError } from '../../errors/interrupted-error.js';
-import type { LanguageModel } from '../../providers/language-model.js';
 import { createNodeHttpFetch } from '../../providers/node-http-fetch.js';
 import { proxyPasswords } from '../../providers/proxy-for-url.js';
 import { redactSecrets } from '../../providers/redact-secrets.js';
 import type { Env } from '../../io/env.js';
-import type { ResolvedModel } from '../../providers/registry.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
@@ -29,7 +27,6 @@ export interface DoctorDeps {
   fetch?: typeof fetch;
   /** Per-provider bound, default {@link doctorTimeoutMs}. */
   timeoutMs?: number;
-  createLanguageModel?: (model: ResolvedModel, env: Env) => Promise<LanguageModel>;
 }
 
 /** `doctor --json`: one object per checked provider, in catalogue order. */
@@ -40,11 +37,6 @@ export interface DoctorReport {
   /** Built-in presets with no key and no base URL set, which were not checked. */
   notConfigured: string[];
 }
-
-const loadLanguageModel = async (model: ResolvedModel, env: Env) => {
-  const { createLanguageModel } = await import('../../providers/create-language-model.js');
-  return createLanguageModel(model, env);
-};
 
 /** Every value that must never be printed: the keys in play, proxy passwords and any env variable that looks secret. */
 const secretsOf = (env: Env, keys: readonly string[]) => [
@@ -84,7 +76,6 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
     timeoutMs: deps.timeoutMs ?? doctorTimeoutMs,
     env: io.env,
     signal: io.signal,
-    createLanguageModel: deps.createLanguageModel ?? loadLanguageModel,
   };
   const providers = await Promise.all(targets.map((target) => checkProvider(target, checkDeps)));
   if (io.signal?.aborted) throw new InterruptedError();

@@ -2,7 +2,7 @@ import { presetCatalog } from '../../providers/preset-catalog.js';
 import type { ProviderPreset } from '../../providers/provider-preset.js';
 import type { Env } from '../../io/env.js';
 import { listProviders, presetEnvNames, resolveModel } from '../../providers/registry.js';
-import type { DoctorTarget } from './check-provider.js';
+import type { DoctorTarget } from './doctor-target.js';
 
 /** Which providers `doctor` checks, and the built-in presets it leaves alone. */
 export interface DoctorSelection {
