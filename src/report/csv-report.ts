@@ -19,6 +19,7 @@ const columns: [string, (result: ModelResult) => CsvValue][] = [
   ['servedBy', (result) => result.servedBy],
   ['title', (result) => extractTitle(result.text)],
   ['inputTokens', (result) => result.usage.inputTokens],
+  ['noCacheInputTokens', (result) => result.usage.noCacheInputTokens],
   ['outputTokens', (result) => result.usage.outputTokens],
   ['cacheReadTokens', (result) => result.usage.cacheReadTokens],
   ['cacheWriteTokens', (result) => result.usage.cacheWriteTokens],
