@@ -68,7 +68,7 @@ describe('CSV report', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]?.endsWith(',text')).toBe(true);
     expect(csv).toContain('"# Title, ""quoted""\nline two"');
-    expect(csv).toContain('mock:beta,mock,error,,,,,,,,1500,200,,,1,false,RATE_LIMIT,RATE_LIMIT: slow down,,');
+    expect(csv).toContain('mock:beta,mock,error,,,,,,,,,1500,200,,,1,false,RATE_LIMIT,RATE_LIMIT: slow down,,');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField(null)).toBe('');
   });
