@@ -11,9 +11,8 @@ import {
   type ReplySoFar,
   type Usage,
 } from '../../language-model.js';
-import { mapHttpError } from '../../map-http-error.js';
-import { replyError } from '../../read-error-details.js';
 import { streamEndedEarly } from '../../stream-ended-early.js';
+import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { createAnthropicClient } from './anthropic-client.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage, type AnthropicUsage } from './map-anthropic-usage.js';
@@ -80,18 +79,7 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
         const { data, request_id } = await client.messages
           .create({ ...buildBody(request), stream: false }, { signal, timeout: request.timeoutMs })
           .withResponse();
-        if (replyError(data)) {
-          throw mapHttpError({
-            provider: config.provider,
-            model: request.modelId,
-            status: 200,
-            body: data,
-            headers: undefined,
-            requestId: request_id ?? null,
-            apiKeyEnv: config.apiKeyEnv,
-            secrets: [config.apiKey],
-          });
-        }
+        throwIfReplyError(config, data, 200, request_id ?? null);
         const blocks = (Array.isArray(data.content) ? data.content : []) as ContentBlock[];
         const thinking = blocks.filter((block) => block.type === 'thinking').map((block) => block.thinking ?? '');
         return {

@@ -4,9 +4,8 @@ import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel, ReplySoFar } from '../../language-model.js';
-import { mapHttpError } from '../../map-http-error.js';
-import { replyError } from '../../read-error-details.js';
 import { streamEndedEarly } from '../../stream-ended-early.js';
+import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, type OpenAIUsage } from './map-openai-usage.js';
 import { createOpenAIClient } from './openai-client.js';
@@ -79,22 +78,6 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
     soFar?: () => ReplySoFar | null,
   ) => guardedCall(config, OpenAI, request, run, soFar);
 
-  /** A 200 reply or chunk that carries an error instead of choices (MiniMax `base_resp`, an `error` object). */
-  const throwIfError = (body: unknown, status: number | undefined, requestId: string | null) => {
-    const details = replyError(body);
-    if (!details) return;
-    throw mapHttpError({
-      provider: config.provider,
-      model: config.modelId,
-      status,
-      body,
-      headers: undefined,
-      requestId,
-      apiKeyEnv: config.apiKeyEnv,
-      secrets: [config.apiKey],
-    });
-  };
-
   return {
     provider: config.provider,
     modelId: config.modelId,
@@ -106,7 +89,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           .create({ ...buildBody(request), stream: false }, { signal, timeout: request.timeoutMs })
           .withResponse();
         const reply = data as unknown as ReplyFields;
-        throwIfError(reply, 200, request_id ?? null);
+        throwIfReplyError(config, reply, 200, request_id ?? null);
         const choice = reply.choices?.[0];
         const message = choice?.message ?? {};
         const parts = readContentParts(message.content);
@@ -160,7 +143,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           };
           for await (const chunk of stream) {
             touch();
-            throwIfError(chunk, undefined, requestId ?? state.responseId);
+            throwIfReplyError(config, chunk, undefined, requestId ?? state.responseId);
             state.responseModel ??= chunk.model ?? null;
             state.responseId ??= chunk.id ?? null;
             const choice = chunk.choices?.[0];
