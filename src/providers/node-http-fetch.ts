@@ -1,105 +1,16 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
-import { proxyForUrl, proxyHostPort, type ProxyRoute } from './proxy-for-url.js';
 import type { Env } from '../io/env.js';
+import { ProxyConnectionError, route, type FetchSetup, type TlsCa } from './http-route.js';
+import { proxyHostPort } from './proxy-for-url.js';
 
-type HttpsModule = typeof import('node:https');
-type HttpsProxyAgentClass = typeof import('https-proxy-agent').HttpsProxyAgent;
+export { ProxyConnectionError };
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 /** Headers that carry a credential: never sent on to another origin by a redirect. */
 const credentialHeaders = ['authorization', 'x-api-key', 'api-key', 'cookie', 'proxy-authorization'];
 const maxRedirects = 20;
-
-const httpAgent = new HttpAgent({ keepAlive: true });
-let https:
-  | Promise<{ request: HttpsModule['request']; agent: InstanceType<HttpsModule['Agent']>; newAgent(): InstanceType<HttpsModule['Agent']> }>
-  | undefined;
-const loadHttps = () =>
-  (https ??= import('node:https').then((module) => ({
-    request: module.request,
-    agent: new module.Agent({ keepAlive: true }),
-    newAgent: () => new module.Agent({ keepAlive: true }),
-  })));
-
-/**
- * A connection that failed on the way through a proxy (refused, reset, or a CONNECT answered with
- * 407/502…): the `cause` of fetch's `TypeError: fetch failed`. Names the proxy by host:port only,
- * never its credentials.
- */
-export class ProxyConnectionError extends Error {
-  override name = 'ProxyConnectionError';
-  /** `host:port` of the proxy. */
-  readonly proxy: string;
-  /** The proxy's status when it refused the CONNECT. */
-  readonly proxyStatus: number | undefined;
-  /** The system error code underneath (ECONNREFUSED…), where the built-in fetch's cause has it. */
-  readonly code: string | undefined;
-
-  constructor(proxy: string, detail: { status?: number; cause?: unknown }) {
-    const cause = detail.cause as NodeJS.ErrnoException | undefined;
-    const reason = detail.status !== undefined ? `answered ${detail.status}` : `failed: ${cause?.message ?? String(cause)}`;
-    super(`proxy ${proxy} ${reason}`, detail.cause === undefined ? undefined : { cause: detail.cause });
-    this.proxy = proxy;
-    this.proxyStatus = detail.status;
-    this.code = typeof cause?.code === 'string' ? cause.code : undefined;
-  }
-}
-
-/** Keep-alive agents for proxied requests, one per proxy URL (and per target scheme), made on first use. */
-const proxyAgents = new Map<string, Promise<HttpAgent>>();
-let tunnelAgentClass: Promise<HttpsProxyAgentClass> | undefined;
-
-/**
- * https-proxy-agent's agent, but a CONNECT the proxy refuses (407, 502…) fails the request with a
- * {@link ProxyConnectionError}; the library would hand the proxy's answer over as the response.
- * Loaded only when an https call goes through a proxy.
- */
-const loadTunnelAgentClass = () =>
-  (tunnelAgentClass ??= import('https-proxy-agent').then(
-    ({ HttpsProxyAgent }) =>
-      class TunnelAgent extends HttpsProxyAgent<string> {
-        override async connect(request: ClientRequest, options: Parameters<InstanceType<HttpsProxyAgentClass>['connect']>[1]) {
-          let status = 200;
-          request.once('proxyConnect', (answer: { statusCode?: number }) => (status = answer.statusCode ?? 0));
-          const socket = await super.connect(request, options);
-          if (status === 200) return socket;
-          socket.destroy();
-          throw new ProxyConnectionError(proxyHostPort(this.proxy), { status });
-        }
-      },
-  ));
-
-/**
- * The agent for requests through this proxy: for https targets a CONNECT tunnel (the proxy sees only
- * host:port; TLS runs end to end inside it), for http targets a keep-alive agent to the proxy itself.
- */
-function proxyAgent(proxy: URL, targetProtocol: string): Promise<HttpAgent> {
-  const key = `${targetProtocol} ${proxy.href}`;
-  let agent = proxyAgents.get(key);
-  if (!agent) {
-    agent =
-      targetProtocol === 'https:'
-        ? loadTunnelAgentClass().then((TunnelAgent) => {
-            // The credentials go as a header, never in the agent's URL, which its DEBUG logging prints.
-            const bare = new URL(proxy);
-            bare.username = '';
-            bare.password = '';
-            const headers = proxy.username || proxy.password ? { 'Proxy-Authorization': basicCredentials(proxy) } : {};
-            return new TunnelAgent(bare, { keepAlive: true, headers });
-          })
-        : proxy.protocol === 'https:'
-          ? loadHttps().then((module) => module.newAgent())
-          : Promise.resolve(new HttpAgent({ keepAlive: true }));
-    proxyAgents.set(key, agent);
-  }
-  return agent;
-}
-
-const basicCredentials = (url: URL) =>
-  `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-
 const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
 function requestHeaders(init: RequestInit['headers']): Record<string, string> {
@@ -179,53 +90,6 @@ function redirected(hop: Hop, status: number, location: string): Hop {
   if (toGet) for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language']) delete headers[name];
   if (url.origin !== hop.url.origin) for (const name of credentialHeaders) delete headers[name];
   return { url, method: toGet ? 'GET' : hop.method, headers, body: toGet ? null : hop.body };
-}
-
-/** What one fetch function reads besides its arguments. */
-interface FetchSetup {
-  env: () => Env;
-  ca: TlsCa | undefined;
-}
-
-type TlsCa = string | Buffer | Array<string | Buffer>;
-
-/** Where one request goes: the function, URL and options for node:http(s), and the proxy if any. */
-async function route(hop: Hop, setup: FetchSetup, headers: Record<string, string>) {
-  let proxy: ProxyRoute | null;
-  try {
-    proxy = proxyForUrl(hop.url, setup.env());
-  } catch (error) {
-    throw new TypeError('fetch failed', { cause: error });
-  }
-  const secure = hop.url.protocol === 'https:';
-  const tls = secure && setup.ca !== undefined ? { ca: setup.ca } : {};
-  const options: RequestOptions = { method: hop.method, headers, ...tls };
-  if (proxy === null) {
-    const transport = secure ? await loadHttps() : { request: httpRequest, agent: httpAgent };
-    return { request: transport.request, url: hop.url, options: { ...options, agent: transport.agent }, proxy };
-  }
-  const agent = await proxyAgent(proxy.url, hop.url.protocol);
-  if (secure) return { request: (await loadHttps()).request, url: hop.url, options: { ...options, agent }, proxy };
-  // Plain http through a proxy: an absolute-URI request to the proxy, which sees it whole (it is clear text anyway).
-  const target = new URL(hop.url);
-  if ((target.username || target.password) && headers.authorization === undefined) headers.authorization = basicCredentials(target);
-  target.username = '';
-  target.password = '';
-  Object.assign(
-    headers,
-    { host: target.host },
-    proxy.url.username || proxy.url.password ? { 'proxy-authorization': basicCredentials(proxy.url) } : {},
-  );
-  const request = proxy.url.protocol === 'https:' ? (await loadHttps()).request : httpRequest;
-  const proxyOptions: RequestOptions = {
-    ...options,
-    protocol: proxy.url.protocol,
-    hostname: proxy.url.hostname.replace(/^\[|\]$/g, ''),
-    port: proxy.url.port === '' ? (proxy.url.protocol === 'https:' ? 443 : 80) : Number(proxy.url.port),
-    path: target.href,
-    agent,
-  };
-  return { request, url: null, options: proxyOptions, proxy };
 }
 
 async function send(hop: Hop, signal: AbortSignal | null | undefined, setup: FetchSetup): Promise<IncomingMessage> {
