@@ -1,4 +1,8 @@
 import { localProviderError, type ProviderError } from '../errors/provider-error.js';
+import type { AdapterConfig } from './adapter-config.js';
+import { readErrorDetails } from './read-error-details.js';
+import { throwIfReplyError } from './throw-if-reply-error.js';
+import type { StreamWatch } from './watch-event-stream.js';
 
 /**
  * A stream that closed without its terminator (OpenAI format: no finish reason and no `[DONE]`;
@@ -9,5 +13,37 @@ export function streamEndedEarly(where: { provider: string; model: string }, mis
     'NETWORK',
     `NETWORK: the stream ended before the reply was finished (${missing}); the text so far is kept as incomplete`,
     where,
+  );
+}
+
+const parsedJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The failure of a stream from which not one event could be read. Some servers answer a stream
+ * request with a plain JSON body (an error inside a 200, as MiniMax does) or an HTML page: that is
+ * said as it is, not as a stream that ended early.
+ */
+export function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, requestId: string | null, missing: string): ProviderError {
+  const where = { provider: config.provider, model: config.modelId };
+  const head = watch.head.trim();
+  if (head === '' || /^(data|event|id|retry):|^:/m.test(head)) return streamEndedEarly(where, missing);
+  const json = parsedJson(head);
+  try {
+    throwIfReplyError(config, json, 200, requestId);
+  } catch (error) {
+    return error as ProviderError;
+  }
+  const what = json === undefined ? `"${readErrorDetails(head).message}"` : 'a JSON reply';
+  return localProviderError(
+    'BAD_RESPONSE',
+    `BAD_RESPONSE: the provider answered a stream request with ${what}, not an event stream; check the base URL, or try --no-stream`,
+    where,
+    { requestId },
   );
 }

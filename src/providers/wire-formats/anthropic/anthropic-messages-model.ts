@@ -1,4 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
+import type { MessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { Stream } from '@anthropic-ai/sdk/streaming';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
@@ -11,8 +13,9 @@ import {
   type ReplySoFar,
   type Usage,
 } from '../../language-model.js';
-import { streamEndedEarly } from '../../stream-ended-early.js';
+import { streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
+import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { createAnthropicClient } from './anthropic-client.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage, type AnthropicUsage } from './map-anthropic-usage.js';
@@ -111,12 +114,18 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
         request,
         async (signal, touch) => {
           const started = now();
-          const { data: stream, request_id } = await client.messages
+          const response = await client.messages
             .create({ ...buildBody(request), stream: true }, { signal, timeout: request.timeoutMs })
-            .withResponse();
+            .asResponse();
+          const requestId = response.headers.get('request-id');
+          const watch = newStreamWatch();
+          const body = response.body ? watchEventStream(response.body, watch) : null;
+          const stream = Stream.fromSSEResponse<MessageStreamEvent>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
+          let events = 0;
           for await (const event of stream) {
             touch();
+            events += 1;
             if (event.type === 'message_start') {
               state.responseModel = event.message.model ?? null;
               state.messageId = event.message.id ?? null;
@@ -138,14 +147,16 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
             }
           }
           if (!state.stopped && !signal.aborted) {
-            throw streamEndedEarly({ provider: config.provider, model: request.modelId }, 'no message_stop');
+            throw events === 0
+              ? streamWithoutEvents(config, watch, requestId, 'no message_stop')
+              : streamEndedEarly({ provider: config.provider, model: request.modelId }, 'no message_stop');
           }
           return {
             ...replyOf(state),
             finishReason: mapAnthropicFinishReason(state.stopReason),
             latencyMs: now() - started,
             ttftMs,
-            requestId: request_id ?? state.messageId,
+            requestId: requestId ?? state.messageId,
           } satisfies GenerateResult;
         },
         () => replyOf(state),

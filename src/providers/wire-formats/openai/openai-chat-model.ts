@@ -4,15 +4,15 @@ import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel, ReplySoFar } from '../../language-model.js';
-import { streamEndedEarly } from '../../stream-ended-early.js';
+import { streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
+import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, type OpenAIUsage } from './map-openai-usage.js';
 import { createOpenAIClient } from './openai-client.js';
 import { readContentParts, type MessageContent } from './read-content-parts.js';
 import { joinReasoning, readReasoning, type ReasoningFields } from './read-reasoning.js';
 import { createThinkTagSplitter, type SplitPiece } from './split-think-tags.js';
-import { watchForDone, type DoneWatch } from './watch-for-done.js';
 
 type ChatMessage = { role: 'system' | 'user'; content: string };
 
@@ -129,8 +129,8 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             )
             .asResponse();
           const requestId = response.headers.get('x-request-id');
-          const watch: DoneWatch = { done: false };
-          const body = response.body ? watchForDone(response.body, watch) : null;
+          const watch = newStreamWatch();
+          const body = response.body ? watchEventStream(response.body, watch) : null;
           const stream = Stream.fromSSEResponse<ChunkFields>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
           const splitter = createThinkTagSplitter();
@@ -141,8 +141,10 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             state.text += piece.text;
             onDelta({ text: piece.text });
           };
+          let chunks = 0;
           for await (const chunk of stream) {
             touch();
+            chunks += 1;
             throwIfReplyError(config, chunk, undefined, requestId ?? state.responseId);
             state.responseModel ??= chunk.model ?? null;
             state.responseId ??= chunk.id ?? null;
@@ -157,7 +159,10 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           }
           emit(splitter.finish());
           if (state.finishReason === null && !watch.done && !signal.aborted) {
-            throw streamEndedEarly({ provider: config.provider, model: request.modelId }, 'no finish reason and no [DONE]');
+            const missing = 'no finish reason and no [DONE]';
+            throw chunks === 0
+              ? streamWithoutEvents(config, watch, requestId, missing)
+              : streamEndedEarly({ provider: config.provider, model: request.modelId }, missing);
           }
           return {
             ...replyOf(state),
