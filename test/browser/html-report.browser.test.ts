@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { runCliInProcess } from '../support/run-cli-in-process.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFound = existsSync(chromiumPath);
@@ -17,7 +17,7 @@ describe.skipIf(!chromiumFound && !process.env.CI)('HTML report in headless Chro
   it('shows the outputs side by side with charts, renders Chinese, toggles raw Markdown, and loads nothing from the network', async () => {
     if (!chromiumFound) throw new Error(missing);
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'ww-browser-'));
-    const run = await runBuiltCli(
+    const run = await runCliInProcess(
       ['-m', 'mock:alpha,mock:beta,mock:gamma?fail=1', '周末咖啡的三种喝法', '--retries', '0', '--report', 'report.html'],
       { cwd, env: { WECHAT_WRITER_MOCK_DELAY_MS: '60' } },
     );

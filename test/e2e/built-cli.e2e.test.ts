@@ -1,19 +1,22 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/json-report.js';
-import { runBuiltCli } from '../support/run-built-cli.js';
+import { builtBin, removeBuiltBin, runBuiltCli } from '../support/run-built-cli.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 
-// The real process path, a few times: bin/ and the dist/ bundle, process stdin/stdout/stderr, the exit
-// code, and Ctrl-C as a signal. Every other command test runs the same program in-process
-// (test/support/run-cli-in-process.ts), which is ten times faster.
+// The real process path, a few times: bin/ and the bundle of scripts/build.mjs, process stdin, stdout
+// and stderr, the exit code, and Ctrl-C as a signal. Every other command test runs the same program
+// in-process (test/support/run-cli-in-process.ts), which is ten times faster.
 
 const fakeServer = useFakeLlmServer();
 const openaiKey = 'sk-built-cli-openai-key-5150';
 let cwd: string;
 
+// esbuild takes a few seconds on a busy machine
+beforeAll(() => builtBin(), 120_000);
+afterAll(() => removeBuiltBin());
 beforeEach(() => {
   cwd = mkdtempSync(path.join(os.tmpdir(), 'wechat-writer-built-'));
   writeFileSync(path.join(cwd, 'brief.md'), '写一篇短文。');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import type { RunPlan } from '../../src/plan/run-plan.js';
 import { createLanguageModel } from '../../src/providers/create-language-model.js';
@@ -47,21 +47,42 @@ function batchPlan(prompts: number): RunPlan {
 }
 
 describe('a batch where one provider rate-limits', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('pauses that provider for its retry-after while the other goes on, then answers every call once', async () => {
+    // The run's clock and timers are fake (so are the server's arrival times): the pause lasts 300 ms of
+    // that clock, and the clock moves only once the other provider has had all of its calls.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const server = fakeServer();
+    let retries = 0;
+    let retried = () => {};
+    const bothLimited = new Promise<void>((resolve) => {
+      retried = () => {
+        retries += 1;
+        if (retries === 2) resolve();
+      };
+    });
     server.replies.set('limited', {
       status: 429,
       failFirst: 2,
       headers: { 'retry-after-ms': '300' },
       errorBody: { error: { message: 'slow down' } },
     });
-    server.replies.set('free', { delayMs: 5 });
+    // the free provider's answers wait until the run has seen both 429s (and paused the limited provider)
+    server.replies.set('free', { gate: () => bothLimited });
     const started = performance.now();
-    const results = await runModels(batchPlan(10), {
+    const running = runModels(batchPlan(10), {
       createModel: (model) => createLanguageModel(model, env),
       now: () => performance.now(),
       sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+      events: { retrying: () => retried() },
     });
+    await server.until(() => server.requestCount('free') === 10);
+    expect(server.requestCount('limited')).toBe(2);
+    await vi.advanceTimersByTimeAsync(300);
+    const results = await running;
     expect(results).toHaveLength(20);
     expect(results.every((result) => result.status === 'ok')).toBe(true);
     const free = server.requests.filter((request) => request.body.model === 'free');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { ProviderError } from '../../src/errors/provider-error.js';
 import type { RunPlan } from '../../src/plan/run-plan.js';
@@ -82,6 +82,17 @@ function timedModels(delays: Record<string, number>, failures: Record<string, Pr
   return { createModel, log, maxInFlight: () => maxInFlight, maxPerProvider };
 }
 
+/** Moves the fake clock from timer to timer, in time order, until `promise` settles. */
+async function onFakeClock<T>(promise: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = () => {
+    settled = true;
+  };
+  promise.then(done, done);
+  while (!settled) await vi.advanceTimersToNextTimerAsync();
+  return promise;
+}
+
 const deps = (createModel: RunDeps['createModel'], events: RunDeps['events'] = {}): RunDeps => ({
   createModel,
   now: () => performance.now(),
@@ -91,16 +102,26 @@ const deps = (createModel: RunDeps['createModel'], events: RunDeps['events'] = {
 });
 
 describe('runModels with concurrency', () => {
+  // The models answer after their delays on a fake clock: which call ends first never depends on machine load.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('runs up to plan.concurrency models at once, results in plan order', async () => {
     const models = timedModels({ 'two:a': 60, 'three:b': 30, 'two:c': 1 });
     const finished: string[] = [];
     const started: string[] = [];
-    const results = await runModels(
-      plan('two:a,three:b,two:c', { concurrency: 3 }),
-      deps(models.createModel, {
-        started: (model, index, total) => started.push(`${model.id} ${index + 1}/${total}`),
-        finished: (result) => void finished.push(result.model),
-      }),
+    const results = await onFakeClock(
+      runModels(
+        plan('two:a,three:b,two:c', { concurrency: 3 }),
+        deps(models.createModel, {
+          started: (model, index, total) => started.push(`${model.id} ${index + 1}/${total}`),
+          finished: (result) => void finished.push(result.model),
+        }),
+      ),
     );
     expect(models.maxInFlight()).toBe(3);
     expect(started).toEqual(['two:a 1/3', 'three:b 2/3', 'two:c 3/3']);
@@ -118,20 +139,22 @@ describe('runModels with concurrency', () => {
     const events: string[] = [];
     let running = 0;
     let mostRunning = 0;
-    await runModels(
-      plan('two:a,three:b,two:c,three:d,two:e,three:f', { concurrency: 2 }),
-      deps(models.createModel, {
-        started: (model) => {
-          running += 1;
-          mostRunning = Math.max(mostRunning, running);
-          events.push(`started ${model.id}`);
-        },
-        ended: (model) => {
-          running -= 1;
-          events.push(`ended ${model.id}`);
-        },
-        finished: (result) => void events.push(`finished ${result.model}`),
-      }),
+    await onFakeClock(
+      runModels(
+        plan('two:a,three:b,two:c,three:d,two:e,three:f', { concurrency: 2 }),
+        deps(models.createModel, {
+          started: (model) => {
+            running += 1;
+            mostRunning = Math.max(mostRunning, running);
+            events.push(`started ${model.id}`);
+          },
+          ended: (model) => {
+            running -= 1;
+            events.push(`ended ${model.id}`);
+          },
+          finished: (result) => void events.push(`finished ${result.model}`),
+        }),
+      ),
     );
     expect(running).toBe(0);
     expect(mostRunning).toBe(2);
@@ -143,13 +166,13 @@ describe('runModels with concurrency', () => {
 
   it('keeps concurrency 1 sequential', async () => {
     const models = timedModels({});
-    await runModels(plan('two:a,three:b,two:c'), deps(models.createModel));
+    await onFakeClock(runModels(plan('two:a,three:b,two:c'), deps(models.createModel)));
     expect(models.log).toEqual(['start two:a', 'end two:a', 'start three:b', 'end three:b', 'start two:c', 'end two:c']);
   });
 
   it("respects a provider's maxConcurrency while the others go ahead", async () => {
     const models = timedModels({ 'one:a': 20, 'one:b': 20, 'two:c': 5 });
-    const results = await runModels(plan('one:a,one:b,two:c', { concurrency: 3 }), deps(models.createModel));
+    const results = await onFakeClock(runModels(plan('one:a,one:b,two:c', { concurrency: 3 }), deps(models.createModel)));
     expect(models.maxPerProvider.get('one')).toBe(1);
     // two:c did not wait behind one:b.
     expect(models.log.indexOf('start two:c')).toBeLessThan(models.log.indexOf('start one:b'));
@@ -160,9 +183,11 @@ describe('runModels with concurrency', () => {
     const models = timedModels({}, { 'two:a': providerFailure('AUTH'), 'two:b': providerFailure('AUTH') });
     const fallbacks: ResolvedModel[] = [];
     const [fallback] = resolveModelList('three:backup', {}, catalog);
-    const results = await runModels(
-      plan('two:a,two:b', { concurrency: 2, fallbacks: fallback ? [fallback] : [] }),
-      deps(models.createModel, { fallingBack: (_model, target) => void fallbacks.push(target) }),
+    const results = await onFakeClock(
+      runModels(
+        plan('two:a,two:b', { concurrency: 2, fallbacks: fallback ? [fallback] : [] }),
+        deps(models.createModel, { fallingBack: (_model, target) => void fallbacks.push(target) }),
+      ),
     );
     expect(results.map((result) => [result.model, result.servedBy, result.status])).toEqual([
       ['two:a', 'three:backup', 'ok'],
@@ -175,14 +200,16 @@ describe('runModels with concurrency', () => {
   it('stops starting models once aborted; the ones running finish', async () => {
     const controller = new AbortController();
     const models = timedModels({ 'two:a': 20, 'three:b': 20 });
-    const results = await runModels(plan('two:a,three:b,two:c,three:d', { concurrency: 2 }), {
-      ...deps(models.createModel, {
-        started: (model) => {
-          if (model.id === 'three:b') controller.abort();
-        },
+    const results = await onFakeClock(
+      runModels(plan('two:a,three:b,two:c,three:d', { concurrency: 2 }), {
+        ...deps(models.createModel, {
+          started: (model) => {
+            if (model.id === 'three:b') controller.abort();
+          },
+        }),
+        signal: controller.signal,
       }),
-      signal: controller.signal,
-    });
+    );
     expect(results.map((result) => result.model)).toEqual(['two:a', 'three:b']);
     expect(models.log.filter((line) => line.startsWith('start'))).toEqual(['start two:a', 'start three:b']);
   });

@@ -189,10 +189,8 @@ async function answerOpenAI(body: Record<string, unknown>, reply: FakeReply, res
   await sendEvents(response, events, reply, headers, onHang);
 }
 
-const cachedPrompts = new Set<string>();
-
 /** Simulates Anthropic prompt caching: blocks marked cache_control are written once, then read. */
-function promptCache(body: Record<string, unknown>): { cacheRead?: number; cacheWrite?: number } {
+function promptCache(body: Record<string, unknown>, cachedPrompts: Set<string>): { cacheRead?: number; cacheWrite?: number } {
   const marked = JSON.stringify([body.system, body.messages]);
   if (!marked.includes('"cache_control"')) return {};
   const tokens = Math.ceil(marked.length / 4);
@@ -201,12 +199,18 @@ function promptCache(body: Record<string, unknown>): { cacheRead?: number; cache
   return { cacheRead: 0, cacheWrite: tokens };
 }
 
-async function answerAnthropic(body: Record<string, unknown>, reply: FakeReply, response: ServerResponse, onHang: OnHang) {
+async function answerAnthropic(
+  body: Record<string, unknown>,
+  reply: FakeReply,
+  response: ServerResponse,
+  onHang: OnHang,
+  cachedPrompts: Set<string>,
+) {
   const model = String(body.model);
   const served = reply.servedModel ?? `${model}-served`;
   const chunks = reply.chunks ?? defaultChunks(model);
   const headers = { 'request-id': 'req_anthropic_456', ...reply.headers };
-  const usage = reply.usage === undefined ? { input: 11, output: 7, ...promptCache(body) } : reply.usage;
+  const usage = reply.usage === undefined ? { input: 11, output: 7, ...promptCache(body, cachedPrompts) } : reply.usage;
   const id = 'msg_fake1';
   const fullUsage = usage
     ? {
@@ -319,6 +323,8 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
   const pathReplies = new Map<string, FakeReply>();
   const acceptedKeys = new Set<string>();
   let hangs = 0;
+  // each server its own prompt cache, so test files sharing a worker (isolate: false) never share one
+  const cachedPrompts = new Set<string>();
   const waiters = new Set<{ check: () => boolean; resolve: () => void }>();
   const recheck = () => {
     for (const waiter of waiters) {
@@ -360,7 +366,7 @@ export async function startFakeLlmServer(replies: Record<string, FakeReply> = {}
         return;
       }
       if (request.method === 'POST' && path.endsWith('/chat/completions')) return answerOpenAI(body, reply, response, onHang);
-      if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response, onHang);
+      if (request.method === 'POST' && path.endsWith('/v1/messages')) return answerAnthropic(body, reply, response, onHang, cachedPrompts);
       if (request.method === 'GET' && path.endsWith('/models')) return answerModelList(path, request.headers, response);
       sendJson(response, 404, { error: { message: `no route ${path}`, type: 'not_found' } });
     })().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveModel } from '../../src/providers/registry.js';
 import { createLineProgressReporter, createSpinnerProgressReporter, type ProgressReporter } from '../../src/ui/progress-reporter.js';
 import { okResult } from '../support/model-result-fixture.js';
@@ -43,11 +43,18 @@ class FakeTerminal extends Writable {
   }
 }
 
-const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+/** Lets the spinner's timers (its own frame interval and the reporter's ticker) run for this long, on a fake clock. */
+const wait = (milliseconds: number) => vi.advanceTimersByTimeAsync(milliseconds);
 
 describe('spinner reporter', () => {
   let reporter: ProgressReporter | undefined;
-  afterEach(() => reporter?.stop());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  });
+  afterEach(() => {
+    reporter?.stop();
+    vi.useRealTimers();
+  });
 
   it('shows one model as before: position, id, elapsed time, tokens', async () => {
     const terminal = new FakeTerminal();
