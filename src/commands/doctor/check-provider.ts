@@ -97,8 +97,10 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
     return { ...base, error: { type, message }, fix: fixHint(type, target, message, deps.timeoutMs) };
   }
   const started = deps.now();
-  const timeout = AbortSignal.timeout(deps.timeoutMs);
-  const signal = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
+  // A timer of our own rather than AbortSignal.timeout: the same bound, on the clock tests can move.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${deps.timeoutMs} ms`, 'TimeoutError')), deps.timeoutMs);
+  const signal = deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal;
   const progress: KeyProbeProgress = { answered: false, method: 'models' };
   try {
     const adapter = await loadWireFormat(model.wireFormat);
@@ -124,5 +126,7 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
       error: { type: error.type, message },
       fix: fixHint(error.type, target, message, deps.timeoutMs),
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
