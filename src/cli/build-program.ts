@@ -89,18 +89,22 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .description('check every configured provider in parallel: key set, endpoint reachable, key accepted (2 s each)')
     .option('--json', 'machine-readable output', false)
     .option('-c, --config <file>', 'config file whose providers are checked too')
+    .option('--timeout <ms>', 'bound of each check in milliseconds (default 2000; raise it behind a slow proxy)')
     .addHelpText(
       'after',
       `
 Checked: every provider of the config file (a missing key fails its check), and every built-in preset
 whose key is set or whose base URL is set by environment (<ID>_BASE_URL; OLLAMA_HOST for Ollama).
 Presets with neither are only counted; the offline mock is never checked. Each check asks GET /models,
-or makes a 1-token call with the default model where /models answers 404/405, and ends within 2 s.
+or makes a 1-token call with the default model where /models answers 404/405, and ends within 2 s
+(--timeout to change it).
 Exit codes: 0 every check passed, 1 any failed or nothing was configured, 2 usage or config error.`,
     )
-    .action(async (options: { json: boolean; config?: string }) => {
+    .action(async (options: { json: boolean; config?: string; timeout?: string }) => {
       const { runDoctor } = await import('../commands/doctor/run-doctor.js');
-      setExitCode(await runDoctor(options, io));
+      const { parsePositiveInteger } = await import('../plan/parse-number-option.js');
+      const timeoutMs = options.timeout === undefined ? undefined : parsePositiveInteger('--timeout', options.timeout);
+      setExitCode(await runDoctor({ json: options.json, config: options.config, timeoutMs }, io));
     });
 
   program

@@ -95,7 +95,7 @@ describe('the built CLI', () => {
         '',
       ].join('\n'),
     );
-    const run = await runBuiltCli(['doctor', '--config', 'doctor.yaml'], {
+    const run = await runBuiltCli(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], {
       cwd,
       env: { GOOD_KEY: goodKey, BAD_KEY: badKey, WECHAT_WRITER_HOME: cwd },
     });

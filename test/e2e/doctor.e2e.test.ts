@@ -33,9 +33,10 @@ beforeEach(() => {
 const env = () => ({ GOOD_KEY: goodKey, BAD_KEY: badKey, WECHAT_WRITER_HOME: cwd });
 
 describe('wechat-writer doctor', () => {
-  // The 2 s bound on each check is test/commands/doctor.test.ts's; here neither check comes near it.
+  // The 2 s bound on each check is test/commands/doctor.test.ts's (on a fake clock); here it is raised
+  // with --timeout so that a loaded machine cannot make a check time out.
   it('tells a good provider from a bad key, with a fix, and exits 1', async () => {
-    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml'], { cwd, env: env() });
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], { cwd, env: env() });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
     expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
@@ -47,7 +48,7 @@ describe('wechat-writer doctor', () => {
   });
 
   it('--json prints the report alone on stdout', async () => {
-    const run = await runCliInProcess(['doctor', '--json', '-c', 'doctor.yaml'], { cwd, env: env() });
+    const run = await runCliInProcess(['doctor', '--json', '-c', 'doctor.yaml', '--timeout', '30000'], { cwd, env: env() });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as DoctorReport;
     expect(report).toMatchObject({ version: 1, ok: false });
@@ -59,11 +60,19 @@ describe('wechat-writer doctor', () => {
   });
 
   it('exits 0 when every configured provider passes, and 2 on an unreadable --config', async () => {
-    const ok = await runCliInProcess(['doctor', '-c', 'doctor.yaml'], { cwd, env: { ...env(), BAD_KEY: goodKey } });
+    const ok = await runCliInProcess(['doctor', '-c', 'doctor.yaml', '--timeout', '30000'], { cwd, env: { ...env(), BAD_KEY: goodKey } });
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('✓ all 2 checked providers ok');
     const missing = await runCliInProcess(['doctor', '-c', 'nope.yaml'], { cwd, env: env() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read --config "nope.yaml"');
+  });
+
+  it('--timeout takes a whole number of milliseconds; anything else is exit 2 in one line, before any call', async () => {
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', 'soon'], { cwd, env: env() });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--timeout takes a whole number of at least 1, got "soon"');
+    expect(fakeServer().requests).toHaveLength(0);
   });
 });

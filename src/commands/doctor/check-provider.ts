@@ -96,6 +96,8 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
     const message = status.problems.join('; ');
     return { ...base, error: { type, message }, fix: fixHint(type, target, message, deps.timeoutMs) };
   }
+  // The adapter (and its SDK) loads before the clock starts: the bound is for the endpoint, not for our start-up.
+  const adapter = await loadWireFormat(model.wireFormat);
   const started = deps.now();
   // A timer of our own rather than AbortSignal.timeout: the same bound, on the clock tests can move.
   const timeout = new AbortController();
@@ -103,7 +105,6 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
   const signal = deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal;
   const progress: KeyProbeProgress = { answered: false, method: 'models' };
   try {
-    const adapter = await loadWireFormat(model.wireFormat);
     const config = { ...toAdapterConfig(model, deps.env), fetch: deps.fetch };
     await adapter.probeKey(config, { timeoutMs: deps.timeoutMs, signal, now: deps.now }, progress);
     const latencyMs = Math.round(deps.now() - started);

@@ -20,6 +20,8 @@ export interface DoctorOptions {
   json: boolean;
   /** The config file (`--config`); its providers are checked too. */
   config?: string;
+  /** Bound of each check (`--timeout`), default {@link doctorTimeoutMs}. */
+  timeoutMs?: number;
 }
 
 /** What `doctor` can be given instead of the real thing (tests use the defaults against a local server). */
@@ -73,7 +75,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   const checkDeps = {
     fetch: deps.fetch ?? createNodeHttpFetch({ env: io.env }),
     now: () => io.now(),
-    timeoutMs: deps.timeoutMs ?? doctorTimeoutMs,
+    timeoutMs: options.timeoutMs ?? deps.timeoutMs ?? doctorTimeoutMs,
     env: io.env,
     signal: io.signal,
   };
