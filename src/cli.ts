@@ -3,22 +3,35 @@ import { createNodeIO } from './cli/node-io.js';
 import { ExitCode } from './errors/exit-codes.js';
 import { main } from './main.js';
 
+/** The exit code of a run stopped by each signal (128 + its number), as shells report it. */
+const signalExitCodes = {
+  SIGINT: ExitCode.interrupted,
+  SIGTERM: ExitCode.terminated,
+  SIGHUP: ExitCode.hangUp,
+} as const;
+type StopSignal = keyof typeof signalExitCodes;
+
 /**
- * Entry point used by bin/: the only place that touches the process. The first Ctrl-C aborts the
- * run (finished results are kept and reported); a second one exits at once.
+ * Entry point used by bin/: the only place that touches the process. The first Ctrl-C (or SIGTERM,
+ * SIGHUP) aborts the run (finished results are kept and reported, the report written, the JSON
+ * printed); a second one exits at once. The exit code names the signal: 130, 143 or 129.
  */
 export async function runCli(argv: readonly string[], toolVersion: string): Promise<void> {
   const controller = new AbortController();
   // every call in flight listens to it: up to --concurrency at once, more than the default warning limit of 10
   setMaxListeners(0, controller.signal);
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  let received: StopSignal | null = null;
+  const onSignal = (signal: StopSignal) => {
+    if (controller.signal.aborted) process.exit(signalExitCodes[signal]);
+    received = signal;
     controller.abort();
   };
-  process.on('SIGINT', onInterrupt);
+  const signals = Object.keys(signalExitCodes) as StopSignal[];
+  for (const signal of signals) process.on(signal, onSignal);
   try {
-    process.exitCode = await main(argv, createNodeIO(toolVersion, controller.signal));
+    const code = await main(argv, createNodeIO(toolVersion, controller.signal));
+    process.exitCode = code === ExitCode.interrupted && received !== null ? signalExitCodes[received] : code;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of signals) process.off(signal, onSignal);
   }
 }

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors/usage-error.js';
+import { maxBatchFileBytes, maxBriefBytes, mebibytes, overBytes } from '../plan/brief-limits.js';
 
 /** One prompt of a batch: a file of a directory, or a line of a JSONL file. */
 export interface BatchPrompt {
@@ -43,6 +44,10 @@ export function parsePromptLines(text: string, source: string): BatchPrompt[] {
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     const where = `line ${index + 1}`;
+    if (overBytes(line, maxBriefBytes) !== null) {
+      problems.push(`${where}: is over the ${mebibytes(maxBriefBytes)} a brief may be`);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -83,6 +88,7 @@ async function readDirectory(directory: string, shown: string, names: string[], 
     const text = await deps.readTextFile(path.join(directory, name));
     const source = path.join(shown, name);
     if (looksBinary(text)) problems.push(`${name}: looks binary, not UTF-8 text`);
+    else if (overBytes(text, maxBriefBytes) !== null) problems.push(`${name}: is over the ${mebibytes(maxBriefBytes)} a brief may be`);
     else if (text.trim() === '') problems.push(`${name}: is empty`);
     else prompts.push({ id: name.replace(/\.(md|txt)$/i, ''), text, system: null, source });
   }
@@ -110,6 +116,12 @@ export async function readPromptBatch(spec: string, deps: BatchDeps): Promise<Ba
     text = await deps.readTextFile(target);
   } catch (error) {
     throw new UsageError(`--prompts "${spec}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const bytes = overBytes(text, maxBatchFileBytes);
+  if (bytes !== null) {
+    throw new UsageError(
+      `--prompts "${spec}" is ${mebibytes(bytes)}, over the ${mebibytes(maxBatchFileBytes)} a batch file may be: split it into several files`,
+    );
   }
   return parsePromptLines(text, spec);
 }

@@ -3,6 +3,7 @@ import { ExitCode, type ExitCodeValue } from '../errors/exit-codes.js';
 import { InterruptedError } from '../errors/interrupted-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import { redactSecrets } from '../providers/redact-secrets.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 import type { CommandIO } from './command-io.js';
 
 const secretValues = (env: CommandIO['env']) =>
@@ -10,12 +11,25 @@ const secretValues = (env: CommandIO['env']) =>
     .filter(([name]) => /KEY|TOKEN|SECRET|PASSWORD/i.test(name))
     .map(([, value]) => value);
 
+/** File-system failures that are the machine's state, not a bug in the tool. */
+const fileProblems: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'an input/output error',
+  ENOTDIR: 'a part of the path is a file',
+  EISDIR: 'the path is a directory',
+  EFBIG: 'the file is too large',
+};
+
 /**
  * The one place errors become exit codes: one line on stderr naming the cause and the fix, and a
  * stack trace only with --debug. Nothing printed here can contain a key.
  */
 export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'>, debug = false): ExitCodeValue {
-  const redact = (text: string) => redactSecrets(text, secretValues(io.env));
+  const redact = (text: string) => terminalSafe(redactSecrets(text, secretValues(io.env)));
   const debugTrace = () => {
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${redact(error.stack)}\n`);
   };
@@ -31,6 +45,17 @@ export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'
     io.stderr.write(`wechat-writer: ${redact(error.message)}\n`);
     debugTrace();
     return ExitCode.usage;
+  }
+  const fileProblem = fileProblems[(error as NodeJS.ErrnoException | null)?.code ?? ''];
+  if (fileProblem) {
+    // the disk, not a bug: say what and where, and that finished results are kept in the history
+    const { code, path: filePath } = error as NodeJS.ErrnoException;
+    const where = filePath ? ` ${redact(filePath)}` : '';
+    io.stderr.write(
+      `wechat-writer: could not write${where} (${code}: ${fileProblem}): free some space or choose another path; finished results are in the history (wechat-writer history)\n`,
+    );
+    debugTrace();
+    return ExitCode.someFailed;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`wechat-writer: unexpected error: ${redact(message)} (rerun with --debug for details, and please report it)\n`);

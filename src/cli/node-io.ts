@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { parse } from 'dotenv';
 import { InterruptedError } from '../errors/interrupted-error.js';
 import type { Env } from '../io/env.js';
+import { makeDirectories } from '../io/make-directories.js';
 import type { TextOutput } from '../io/text-output.js';
 import type { CommandIO } from './command-io.js';
 
@@ -68,7 +69,7 @@ export function createNodeIO(toolVersion: string, signal: AbortSignal, ports: Pr
     readTextFile: (filePath) => readFile(filePath, 'utf8'),
     readStdin: () => readAllStdin(signal, stdin),
     makeDirectory: async (directory) => {
-      await mkdir(directory, { recursive: true });
+      makeDirectories(directory);
       await access(directory, constants.W_OK);
     },
     sleep: (milliseconds, abortSignal) => sleep(milliseconds, undefined, { signal: abortSignal }),

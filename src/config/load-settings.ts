@@ -12,6 +12,9 @@ export interface SettingsDeps {
   readTextFile(filePath: string): Promise<string>;
 }
 
+/** Largest config file read (a real one is a few KB); a bigger one is refused before parsing. */
+export const maxConfigFileBytes = 1024 * 1024;
+
 export const builtInSettings: Settings = { configFile: null, catalog: presetCatalog, roles: {}, retries: null, concurrency: null };
 
 async function findConfigFile(explicit: string | undefined, deps: SettingsDeps): Promise<{ path: string; text: string } | null> {
@@ -60,6 +63,13 @@ function displayName(filePath: string, cwd: string): string {
 export async function loadSettings(explicitPath: string | undefined, deps: SettingsDeps): Promise<Settings> {
   const found = await findConfigFile(explicitPath, deps);
   if (!found) return builtInSettings;
+  const bytes = Buffer.byteLength(found.text);
+  if (bytes > maxConfigFileBytes) {
+    const size = `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+    throw new UsageError(
+      `the config file ${displayName(found.path, deps.cwd)} is ${size}, over the 1 MiB a config file may be: check it is the right file (--config), or trim it`,
+    );
+  }
   const { parseConfig } = await import('./parse-config.js');
   return parseConfig(found.text, displayName(found.path, deps.cwd), deps.env);
 }

@@ -7,6 +7,7 @@ import { configSchema, type ConfigFile } from './config-schema.js';
 import { presetFromConfig } from './config-to-presets.js';
 import { describeConfigIssue } from './describe-config-issue.js';
 import { interpolateEnv } from './interpolate-env.js';
+import { looksSecretName } from '../providers/secret-values.js';
 import type { RoleSettings, Settings } from './settings.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,14 +54,29 @@ function semanticProblems(document: unknown): string[] {
   return problems;
 }
 
-function toSettings(config: ConfigFile, file: string): Settings {
-  const overrides = Object.entries(config.providers ?? {}).map(([id, provider]) =>
-    presetFromConfig(
+/** The values of `${VAR}` in a provider's config whose name says key, secret, token or password. */
+function secretVariableValues(value: unknown, env: Env, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    for (const [, name] of value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+      const secret = name && looksSecretName(name) ? env[name] : undefined;
+      if (secret && secret.length >= 4 && !found.includes(secret)) found.push(secret);
+    }
+  } else if (Array.isArray(value)) value.forEach((item) => secretVariableValues(item, env, found));
+  else if (isRecord(value)) Object.values(value).forEach((item) => secretVariableValues(item, env, found));
+  return found;
+}
+
+function toSettings(config: ConfigFile, file: string, document: unknown, env: Env): Settings {
+  const written = isRecord(document) && isRecord(document.providers) ? document.providers : {};
+  const overrides = Object.entries(config.providers ?? {}).map(([id, provider]) => {
+    const preset = presetFromConfig(
       id,
       provider,
-      presetCatalog.find((preset) => preset.id === (provider.preset ?? id)),
-    ),
-  );
+      presetCatalog.find((candidate) => candidate.id === (provider.preset ?? id)),
+    );
+    const secrets = secretVariableValues(written[id], env);
+    return secrets.length > 0 ? { ...preset, secrets } : preset;
+  });
   const catalog: ProviderPreset[] = [
     ...presetCatalog.filter((preset) => !overrides.some((override) => override.id === preset.id)),
     ...overrides,
@@ -125,5 +141,5 @@ export function parseConfig(text: string, file: string, env: Env): Settings {
       .join('');
     throw new UsageError(`config ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was called:${list}`);
   }
-  return toSettings(parsed.data, file);
+  return toSettings(parsed.data, file, document, env);
 }

@@ -46,7 +46,7 @@ function roleModels(
 export async function buildWritePlan(options: WriteOptions, deps: PlanDeps & { settings: Settings; startedAt: Date }): Promise<WritePlan> {
   const { settings } = deps;
   const withPrices = await loadPriceApplier(deps);
-  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings);
+  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings, deps.env);
   const names: StageName[] = ['planner', 'writer', 'reviewer', ...(options.revise ? (['revise'] as const) : [])];
   const stages = names.map((stage): StagePlan => {
     const role = stageRole[stage];

@@ -1,3 +1,4 @@
+import { secretsOf } from '../providers/registry.js';
 import type { RetryBudget } from '../run/call-with-retries.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RunDeps } from '../run/run-deps.js';
@@ -34,6 +35,8 @@ const needs: Record<StageName, StageName[]> = { planner: [], writer: [], reviewe
  */
 export async function runPipeline(plan: WritePlan, deps: RunDeps, events: PipelineEvents = {}): Promise<StageResult[]> {
   const budget: RetryBudget = { leftMs: plan.retryPolicy.runBudgetMs };
+  // a proxy could echo the key of any stage's model: every one is redacted from every reply
+  const stageDeps: RunDeps = { ...deps, secrets: [...(deps.secrets ?? []), ...secretsOf(...plan.stages.flatMap((stage) => stage.chain))] };
   const outputs: StageOutputs = {};
   const results: StageResult[] = [];
   for (const [index, stage] of plan.stages.entries()) {
@@ -57,7 +60,7 @@ export async function runPipeline(plan: WritePlan, deps: RunDeps, events: Pipeli
         cache: false,
         retryPolicy: plan.retryPolicy,
       },
-      deps,
+      stageDeps,
       budget,
     );
     const staged: StageResult = { ...result, stage: stage.stage, role: stage.role, input, inputFile: null };

@@ -11,6 +11,7 @@ import { parseWholeNumberInRange } from './parse-number-option.js';
 import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { PromptSource, RunPlan } from './run-plan.js';
 import { slugify } from './slugify.js';
+import { maxBriefBytes, mebibytes, overBytes } from './brief-limits.js';
 
 /** The comparison options as the command line gives them (strings, unvalidated). */
 export interface CompareOptions {
@@ -77,6 +78,12 @@ async function readFileOption(flag: string, filePath: string, deps: Pick<PlanDep
   if (text.includes('\u0000') || text.includes('\ufffd')) {
     throw new UsageError(`the ${flag} file "${filePath}" looks binary, not UTF-8 text: give a Markdown or text file to ${flag}`);
   }
+  const bytes = overBytes(text, maxBriefBytes);
+  if (bytes !== null) {
+    throw new UsageError(
+      `the ${flag} file "${filePath}" is ${mebibytes(bytes)}, over the ${mebibytes(maxBriefBytes)} a brief may be: check it is the right file, or shorten it`,
+    );
+  }
   return text;
 }
 
@@ -95,6 +102,12 @@ export async function readPrompt(
     throw new UsageError('no prompt: pass a topic (wechat-writer "选题") or --prompt brief.md (--prompt - reads stdin)');
   }
   const text = options.prompt === '-' ? await deps.readStdin() : await readFileOption('--prompt', options.prompt, deps);
+  const stdinBytes = options.prompt === '-' ? overBytes(text, maxBriefBytes) : null;
+  if (stdinBytes !== null) {
+    throw new UsageError(
+      `the prompt from stdin is ${mebibytes(stdinBytes)}, over the ${mebibytes(maxBriefBytes)} a brief may be: shorten it`,
+    );
+  }
   if (text.trim() === '') {
     const where = options.prompt === '-' ? 'stdin' : `"${options.prompt}"`;
     throw new UsageError(`the prompt from ${where} is empty: write the brief into it, or pass a topic instead`);
@@ -165,7 +178,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const withPrices = await loadPriceApplier(deps);
   const settings = deps.settings ?? builtInSettings;
   const models = resolveModelList(modelList, deps.env, settings.catalog).map(withPrices);
-  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings);
+  const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings, deps.env);
   const concurrency =
     options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];

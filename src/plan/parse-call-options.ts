@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import { loadPriceOverrides } from '../cost/load-price-overrides.js';
 import type { Env } from '../io/env.js';
 import type { ResolvedModel } from '../providers/registry.js';
+import { readReplyLimits } from '../providers/reply-limits.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { parseNumberInRange, parsePositiveInteger, parseWholeNumberInRange } from './parse-number-option.js';
 
@@ -24,8 +25,13 @@ export interface CallOptions {
   retries: number;
 }
 
-/** Validates `--max-tokens`, `--temperature`, `--timeout` and `--retries` (UsageError naming the flag). */
-export function parseCallOptions(flags: CallFlags, settings: Settings): CallOptions {
+/**
+ * Validates `--max-tokens`, `--temperature`, `--timeout` and `--retries` (UsageError naming the flag),
+ * and, given `env`, the reply limits there (`WECHAT_WRITER_MAX_REPLY_BYTES` / `_CHARS`), so a
+ * malformed one stops the run before any call.
+ */
+export function parseCallOptions(flags: CallFlags, settings: Settings, env?: Env): CallOptions {
+  if (env) readReplyLimits(env);
   return {
     maxTokens: flags.maxTokens === undefined ? null : parsePositiveInteger('--max-tokens', flags.maxTokens),
     temperature: flags.temperature === undefined ? null : parseNumberInRange('--temperature', flags.temperature, 0, 2),

@@ -21,6 +21,10 @@ export interface AdapterConfig {
   env?: Record<string, string | undefined>;
   /** The model ids the preset knows (what the mock lists as its "remote" models). */
   knownModels?: readonly string[];
+  /** Most bytes of (decompressed) body one call may receive; default 16 MiB (see reply-limits.ts). */
+  maxReplyBytes?: number;
+  /** Most characters of text plus reasoning one call may bring; default 2,000,000. */
+  maxReplyChars?: number;
 }
 
 /** Default monotonic clock. */

@@ -2,6 +2,7 @@ import type { AdapterConfig } from './adapter-config.js';
 import type { LanguageModel } from './language-model.js';
 import type { Env } from '../io/env.js';
 import type { ResolvedModel } from './registry.js';
+import { readReplyLimits } from './reply-limits.js';
 import { loadWireFormat } from './wire-formats/wire-format-registry.js';
 
 /** What a wire format needs to reach one resolved model: built once, here, for models, lists and probes. */
@@ -18,6 +19,7 @@ export function toAdapterConfig(model: ResolvedModel, env: Env): AdapterConfig {
     apiKeyHeader: model.provider.quirks?.apiKeyHeader,
     env,
     knownModels: model.provider.models.map((entry) => entry.id),
+    ...readReplyLimits(env),
   };
 }
 

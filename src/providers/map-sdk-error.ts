@@ -2,7 +2,9 @@ import { localProviderError, ProviderError, type ProviderErrorType } from '../er
 import { errorBodyOf } from './error-body-capture.js';
 import { mapHttpError } from './map-http-error.js';
 import { couldNotReach, proxyInvolved } from './network-failure-reason.js';
+import { RedirectRefusedError } from './node-http-fetch.js';
 import { redactSecrets } from './redact-secrets.js';
+import { replyTooLarge, ReplyTooLargeError } from './reply-limits.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -36,9 +38,24 @@ function simple(type: ProviderErrorType, detail: string, context: SdkErrorContex
   return localProviderError(type, redactSecrets(`${type}: ${detail}`, context.secrets), context, {}, cause);
 }
 
+/** `error` or the first of its causes that is a `type`, or null. */
+function causeOfType<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T): T | null {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
+    if (current instanceof type) return current;
+  }
+  return null;
+}
+
 /** Maps anything an SDK call threw to a typed {@link ProviderError}. */
 export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: SdkErrorContext): ProviderError {
   if (error instanceof ProviderError) return error;
+  const tooLarge = causeOfType(error, ReplyTooLargeError);
+  if (tooLarge) return replyTooLarge(context, tooLarge.limitBytes);
+  const refused = causeOfType(error, RedirectRefusedError);
+  if (refused) {
+    const detail = `${refused.message}, so no header was sent there; if that server is the right one, set the base URL to it`;
+    return localProviderError('NETWORK', redactSecrets(`NETWORK: ${detail}`, context.secrets), context, { retryable: false }, error);
+  }
   const timeoutText = `no response for ${context.timeoutMs} ms; raise --timeout or try again`;
   if (context.timedOut || error instanceof classes.APIConnectionTimeoutError) {
     return simple('TIMEOUT', timeoutText, context, error);
@@ -65,7 +82,10 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
     });
   }
   if (error instanceof SyntaxError) {
-    return simple('BAD_RESPONSE', `the provider sent a response that could not be parsed (${error.message})`, context, error);
+    // V8 quotes the text it could not parse (`Unexpected token 'h', "hk_live_7f"... is not valid JSON`):
+    // a piece of an echoed key that no redaction would recognise, so the quote is left out.
+    const reason = error.message.split(/, (?:\.\.\.)?"/)[0];
+    return simple('BAD_RESPONSE', `the provider sent a response that could not be parsed (${reason})`, context, error);
   }
   if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(error.message)) {
     return simple('NETWORK', `the connection was cut (${error.message})`, context, error);

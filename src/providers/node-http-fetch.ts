@@ -3,13 +3,23 @@ import type { Readable } from 'node:stream';
 import type { Env } from '../io/env.js';
 import { ProxyConnectionError, route, type FetchSetup, type TlsCa } from './http-route.js';
 import { proxyHostPort } from './proxy-for-url.js';
+import { defaultReplyLimits, ReplyTooLargeError } from './reply-limits.js';
 
 export { ProxyConnectionError };
 
+/**
+ * A redirect to another origin (scheme, host or port), refused: the configured headers (keys and
+ * custom ones alike) are never sent anywhere but the base URL's origin.
+ */
+export class RedirectRefusedError extends Error {
+  constructor(readonly origin: string) {
+    super(`the server redirected the call to another origin (${origin}); it was not followed`);
+    this.name = 'RedirectRefusedError';
+  }
+}
+
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
-/** Headers that carry a credential: never sent on to another origin by a redirect. */
-const credentialHeaders = ['authorization', 'x-api-key', 'api-key', 'cookie', 'proxy-authorization'];
 const maxRedirects = 20;
 const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
@@ -38,15 +48,27 @@ async function decoded(response: IncomingMessage): Promise<Readable> {
   response.on('close', () => {
     if (!response.complete) decoder.destroy(new Error('the response ended early'));
   });
+  // The decoder stopped early (the size limit, a cancel): stop receiving too.
+  decoder.on('close', () => {
+    if (!response.complete) response.destroy();
+  });
   return response.pipe(decoder);
 }
 
 /**
  * A web stream over a Node stream. A connection cut before the end errors it with
- * `TypeError: terminated`, as the built-in fetch does; an abort errors it with the signal's reason.
+ * `TypeError: terminated`, as the built-in fetch does; an abort errors it with the signal's reason;
+ * more than `maxBytes` (decoded) errors it with {@link ReplyTooLargeError} and stops reading, so
+ * neither a gzip bomb nor an endless body is ever held in memory.
  */
-function webStream(source: Readable, signal: AbortSignal | null | undefined, done: () => void): ReadableStream<Uint8Array> {
+function webStream(
+  source: Readable,
+  signal: AbortSignal | null | undefined,
+  done: () => void,
+  maxBytes: number,
+): ReadableStream<Uint8Array> {
   let settled = false;
+  let received = 0;
   const settleWith = (finish: () => void) => {
     if (settled) return;
     settled = true;
@@ -59,6 +81,12 @@ function webStream(source: Readable, signal: AbortSignal | null | undefined, don
         signal?.aborted ? abortReason(signal) : new TypeError('terminated', cause === undefined ? undefined : { cause });
       source.on('data', (chunk: Buffer) => {
         if (settled) return;
+        received += chunk.length;
+        if (received > maxBytes) {
+          settleWith(() => controller.error(new ReplyTooLargeError(maxBytes)));
+          source.destroy();
+          return;
+        }
         controller.enqueue(chunk);
         if ((controller.desiredSize ?? 0) <= 0) source.pause();
       });
@@ -82,13 +110,17 @@ interface Hop {
   body: string | Uint8Array | null;
 }
 
-/** The request to make after a redirect, as the fetch standard follows one. */
+/**
+ * The request to make after a redirect, as the fetch standard follows one; a redirect to another
+ * origin is refused ({@link RedirectRefusedError}), so no configured header ever leaves the origin.
+ */
 function redirected(hop: Hop, status: number, location: string): Hop {
   const url = new URL(location, hop.url);
+  if (url.origin !== hop.url.origin)
+    throw new RedirectRefusedError(url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol);
   const toGet = status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
   const headers = { ...hop.headers };
   if (toGet) for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language']) delete headers[name];
-  if (url.origin !== hop.url.origin) for (const name of credentialHeaders) delete headers[name];
   return { url, method: toGet ? 'GET' : hop.method, headers, body: toGet ? null : hop.body };
 }
 
@@ -139,6 +171,8 @@ export interface NodeHttpFetchOptions {
   env?: Env;
   /** Certificates to trust for https targets instead of the usual ones (tests use a local CA). */
   ca?: TlsCa;
+  /** Most bytes of decoded body one response may bring ({@link ReplyTooLargeError} past it). Default: 16 MiB. */
+  maxReplyBytes?: number;
 }
 
 /**
@@ -150,10 +184,11 @@ export function createNodeHttpFetch(
   options: NodeHttpFetchOptions = {},
 ): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   const setup: FetchSetup = { env: () => options.env ?? process.env, ca: options.ca };
-  return (input, init) => fetchWith(setup, input, init);
+  const maxBytes = options.maxReplyBytes ?? defaultReplyLimits.maxReplyBytes;
+  return (input, init) => fetchWith(setup, maxBytes, input, init);
 }
 
-async function fetchWith(setup: FetchSetup, input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+async function fetchWith(setup: FetchSetup, maxBytes: number, input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   if (input instanceof Request) throw new TypeError('fetch: pass a URL and an init object, not a Request');
   const { signal } = init;
   if (signal?.aborted) throw abortReason(signal);
@@ -173,11 +208,16 @@ async function fetchWith(setup: FetchSetup, input: string | URL | Request, init:
       hop = redirected(hop, status, location);
       continue;
     }
-    return toResponse(response, hop, signal);
+    return toResponse(response, hop, signal, maxBytes);
   }
 }
 
-async function toResponse(response: IncomingMessage, hop: Hop, signal: AbortSignal | null | undefined): Promise<Response> {
+async function toResponse(
+  response: IncomingMessage,
+  hop: Hop,
+  signal: AbortSignal | null | undefined,
+  maxBytes: number,
+): Promise<Response> {
   const headers = new Headers();
   for (let index = 0; index < response.rawHeaders.length; index += 2) {
     headers.append(response.rawHeaders[index]!, response.rawHeaders[index + 1]!);
@@ -188,7 +228,7 @@ async function toResponse(response: IncomingMessage, hop: Hop, signal: AbortSign
   else {
     const onAbort = () => response.destroy(abortReason(signal!) as Error);
     signal?.addEventListener('abort', onAbort, { once: true });
-    body = webStream(await decoded(response), signal, () => signal?.removeEventListener('abort', onAbort));
+    body = webStream(await decoded(response), signal, () => signal?.removeEventListener('abort', onAbort), maxBytes);
   }
   let result: Response;
   try {

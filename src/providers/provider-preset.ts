@@ -58,6 +58,11 @@ export interface ProviderPreset {
   apiKeyEnvs?: readonly string[];
   /** Keys written in the config file (`apiKeys`), tried in order like several key variables. */
   apiKeys?: readonly string[];
+  /**
+   * Other secrets the config file put into this provider (values of `${VAR}` whose name says key,
+   * secret, token or password): redacted from everything a server sends back, like the keys.
+   */
+  secrets?: readonly string[];
   /** Use every key that is set, in order, moving to the next on RATE_LIMIT or QUOTA_EXCEEDED. */
   keyRotation?: boolean;
   /** At most this many calls to this provider at once (config `maxConcurrency`). */

@@ -3,6 +3,7 @@ import type { Env } from '../io/env.js';
 import { presetCatalog } from './preset-catalog.js';
 import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
+import { secretParameterValues, urlPassword } from './secret-values.js';
 
 /** A preset as it stands in this environment. Never carries the key itself. */
 export interface ProviderStatus {
@@ -36,6 +37,11 @@ export interface ResolvedModel {
   apiKeyEnv: string | null;
   headers: Record<string, string>;
   query: Record<string, string>;
+  /**
+   * Secrets besides the keys that this model's requests carry (secret header and query values, a
+   * base-URL password, secret `${VAR}` values of its config): a server must never echo them to us.
+   */
+  secrets?: string[];
   temperature: TemperatureLimits | null;
   prices: ModelPrice | null;
 }
@@ -62,6 +68,14 @@ export function presetEnvNames(preset: ProviderPreset) {
     region: `${prefix}_REGION`,
     format: `${prefix}_API_FORMAT`,
   };
+}
+
+const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+
+/** Every secret a model's requests carry: its keys and its other `secrets`, each once. */
+export function secretsOf(...models: readonly ResolvedModel[]): string[] {
+  const all = models.flatMap((model) => [model.apiKey, ...model.apiKeys, ...(model.secrets ?? [])]);
+  return all.filter((secret, index): secret is string => typeof secret === 'string' && secret.length >= 4 && all.indexOf(secret) === index);
 }
 
 /** Looks a preset up by id. */
@@ -129,6 +143,14 @@ export function resolveModel(spec: string, env: Env, catalog: readonly ProviderP
     apiKeyEnv: status.apiKeyEnv,
     headers: status.headers,
     query: status.query,
+    secrets: [
+      ...secretParameterValues(status.headers, preset.quirks?.headers),
+      ...secretParameterValues(status.query, preset.quirks?.query),
+      ...urlPassword(status.baseURL),
+      // a proxy's password too: a plain http:// endpoint's request goes to the proxy whole, Proxy-Authorization included
+      ...proxyVariables.flatMap((name) => urlPassword(env[name]?.trim() || null)),
+      ...(preset.secrets ?? []),
+    ].filter((secret, index, all) => secret.length >= 4 && all.indexOf(secret) === index),
     temperature: entry?.temperature ?? preset.quirks?.temperature ?? null,
     prices: entry?.prices ?? null,
   };

@@ -5,11 +5,20 @@ import type { JsonReport } from './json-report.js';
 
 type CsvValue = string | number | null | undefined;
 
-/** Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma, quote or line break. */
+/** Text a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, tab or carriage return. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma, quote or line break.
+ * Text (never a number we wrote) that a spreadsheet would take for a formula is neutralised as
+ * OWASP's CSV-injection guidance says: a leading `'` and always quoted, so Excel, LibreOffice and
+ * Google Sheets show it as text instead of running `=HYPERLINK(…)` or `=cmd|…`.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  if (formulaStart.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 const columns: [string, (result: ModelResult) => CsvValue][] = [

@@ -56,9 +56,41 @@ function outputColumn(result: ModelResult, markdown: InstanceType<typeof Markdow
   return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(resultLabel(result))}</strong>${facts}</header>${failure}${judge}${body}</article>`;
 }
 
+/**
+ * The report loads nothing: no script, no remote image, font, style or frame, no form target. Its own
+ * stylesheet and inline SVG charts need only inline styles; data: images in a draft still show.
+ */
+export const htmlReportContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
+
+/**
+ * Markdown for drafts: raw HTML off; an image from anywhere but a data: URL becomes a link
+ * (`[图片: alt]`), never an `<img>` that would load it; every link opens with `rel="noopener noreferrer"`.
+ */
+export function createDraftMarkdown(): InstanceType<typeof MarkdownIt> {
+  const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+  const renderImage = markdown.renderer.rules.image;
+  markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const source = String(token?.attrGet('src') ?? '');
+    if (token && /^data:/i.test(source.trim()))
+      return renderImage ? renderImage(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+    const alt = token ? self.renderInlineAsText(token.children ?? [], options, env) : '';
+    const label = `[图片: ${alt}]`;
+    return source === ''
+      ? `<span class="image-placeholder">${escapeHtml(label)}</span>`
+      : `<a class="image-link" href="${escapeHtml(source)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+  };
+  markdown.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+    tokens[index]?.attrSet('rel', 'noopener noreferrer');
+    return self.renderToken(tokens, index, options);
+  };
+  return markdown;
+}
+
 /** One self-contained HTML file: prompt, metrics, charts, and the outputs side by side. */
 export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
-  const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false });
+  const markdown = createDraftMarkdown();
   const results = report.results;
   const label = resultLabel;
   const charts = [
@@ -89,6 +121,7 @@ export function renderHtmlReport(report: JsonReport, prompt: { text: string; tit
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${htmlReportContentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`wechat-writer · ${title}`)}</title>
 <style>${htmlReportStyle}</style>

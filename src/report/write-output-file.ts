@@ -3,11 +3,25 @@ import { fileTimestamp } from '../format/file-timestamp.js';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
 import { slugify } from '../plan/slugify.js';
 import type { ModelResult } from '../run/model-result.js';
+import { cutToBytes, maxFileNameBytes } from './file-name-bytes.js';
 import { writeNewFile } from './write-new-file.js';
 
-/** `{timestamp}_{slug}_{model}.md`, with the model id made file-name safe. */
+/** Room left in a name for the `-1000` writeNewFile may add when the name is taken. */
+const copySuffixBytes = 5;
+/** The model's share of the name when both parts are long: enough for any real model id. */
+const modelBytes = 100;
+
+/**
+ * `{timestamp}_{slug}_{model}.md`, with the model id made file-name safe, and at most 255 bytes of
+ * UTF-8 with room for a `-N` copy suffix: a long multi-byte topic and model id are cut on a character
+ * boundary (the slug first, then the model id), never past what the file system takes.
+ */
 export function outputFileName(startedAt: Date, slug: string, modelId: string): string {
-  return `${fileTimestamp(startedAt)}_${slug}_${slugify(modelId, 60)}.md`;
+  const prefix = `${fileTimestamp(startedAt)}_`;
+  const room = maxFileNameBytes - copySuffixBytes - Buffer.byteLength(`${prefix}_.md`, 'utf8');
+  const model = cutToBytes(slugify(modelId, 60), Math.max(modelBytes, room - Buffer.byteLength(slug, 'utf8')));
+  const slugPart = cutToBytes(slug, room - Buffer.byteLength(model, 'utf8')) || 'untitled';
+  return `${prefix}${slugPart}_${model}.md`;
 }
 
 /** The article with a small header (an HTML comment, invisible when rendered). */
@@ -29,12 +43,13 @@ export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersi
 
 /**
  * Saves a result's text (complete, or partial when cut off) as Markdown, never over another run's
- * file, and returns its absolute path.
+ * file, and returns its absolute path. `beforeWrite`: see writeNewFile.
  */
 export function writeOutputFile(
   result: ModelResult,
   options: { outDir: string; slug: string; startedAt: Date; toolVersion: string },
+  beforeWrite?: (chosenPath: string) => void,
 ): string {
   const filePath = path.join(options.outDir, outputFileName(options.startedAt, options.slug, result.model));
-  return writeNewFile(filePath, renderOutputFile(result, options.startedAt, options.toolVersion));
+  return writeNewFile(filePath, renderOutputFile(result, options.startedAt, options.toolVersion), beforeWrite);
 }

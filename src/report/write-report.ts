@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { constants, statSync } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 import type { JsonReport } from './json-report.js';
@@ -26,6 +27,30 @@ export function parseReportTarget(file: string, cwd: string): ReportTarget {
   const format = formats[path.extname(file).toLowerCase()];
   if (!format) throw new UsageError(`--report "${file}" has an unknown extension: use .html, .md, .csv or .json`);
   return { filePath: path.resolve(cwd, file), format };
+}
+
+/**
+ * Checks, before any call, that the report can be written where `--report` says: its directory was
+ * created (see prepareReport), and the path itself is not a directory nor a file that cannot be written.
+ * Throws a UsageError naming the fix.
+ */
+export async function checkReportTarget(target: ReportTarget, file: string): Promise<void> {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(target.filePath).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`cannot write --report "${file}" (${(error as NodeJS.ErrnoException).code}): choose another path`);
+  }
+  if (isDirectory)
+    throw new UsageError(
+      `--report "${file}" is a directory: name a file in it, e.g. "${path.join(file, `report${path.extname(file) || '.html'}`)}"`,
+    );
+  try {
+    await access(target.filePath, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write --report "${file}": the file is not writable; choose another path`);
+  }
 }
 
 /** Renders and writes the report; renderers are loaded only for the format asked for. */

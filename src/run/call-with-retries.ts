@@ -1,7 +1,8 @@
 import { localProviderError, ProviderError } from '../errors/provider-error.js';
 import { checkReply } from '../providers/check-reply.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../providers/language-model.js';
-import type { ResolvedModel } from '../providers/registry.js';
+import { secretsOf, type ResolvedModel } from '../providers/registry.js';
+import { createStreamRedactor, redactProviderError, usableSecrets } from './redact-reply.js';
 import { decideRetry, type RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
 
@@ -41,6 +42,12 @@ export async function callWithRetries(
   budget: RetryBudget,
   deps: RunDeps,
 ): Promise<AttemptsOutcome> {
+  // A server may echo a secret, even one character per chunk: deltas pass a redactor that holds
+  // back what could still become one, and every error leaves here redacted (events included).
+  const secrets = usableSecrets([...secretsOf(model), ...(deps.secrets ?? [])]);
+  const emit = (text: string) => {
+    if (text !== '') deps.events?.delta?.(model, text);
+  };
   const keyCount = Math.max(1, model.apiKeys.length);
   let keyIndex = 0;
   /** Keys tried in this round, the current one included. */
@@ -50,7 +57,7 @@ export async function callWithRetries(
   try {
     languageModel = await deps.createModel(model);
   } catch (error) {
-    return { ok: false, error: toProviderError(error, model), attempts: 0 };
+    return { ok: false, error: redactProviderError(toProviderError(error, model), secrets), attempts: 0 };
   }
   const switchKey = async (index: number): Promise<ProviderError | null> => {
     keyIndex = index;
@@ -58,20 +65,23 @@ export async function callWithRetries(
       languageModel = await deps.createModel(withKey(index));
       return null;
     } catch (created) {
-      return toProviderError(created, model);
+      return redactProviderError(toProviderError(created, model), secrets);
     }
   };
   let requests = 0;
   let retries = 0;
   for (;;) {
     requests += 1;
+    const redactor = createStreamRedactor(secrets);
     try {
       const generated = stream
-        ? await languageModel.stream(request, (delta) => deps.events?.delta?.(model, delta.text))
+        ? await languageModel.stream(request, (delta) => emit(redactor.push(delta.text)))
         : await languageModel.generate(request);
+      emit(redactor.finish());
       return { ok: true, result: checkReply(generated, model.provider.id, model.modelId), attempts: requests };
     } catch (caught) {
-      const error = toProviderError(caught, model);
+      emit(redactor.finish());
+      const error = redactProviderError(toProviderError(caught, model), secrets);
       if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: requests };
       const nextKey = (keyIndex + 1) % keyCount;
       if (rotatesKey(error) && triedKeys < keyCount) {

@@ -38,6 +38,11 @@ export interface RunDeps {
   /** Waits between retries; rejects when the signal aborts. */
   sleep(milliseconds: number, signal?: AbortSignal): Promise<void>;
   random?(): number;
+  /**
+   * Secrets to remove from everything a server returns, besides the keys and secrets of the models
+   * called (which are always removed): e.g. those of every model of the run, as a proxy could echo any.
+   */
+  secrets?: readonly string[];
   /** Aborts the run (Ctrl-C): in-flight calls stop, no new model starts. */
   signal?: AbortSignal;
 }

@@ -1,10 +1,11 @@
 import type { BatchPrompt } from '../batch/read-prompt-batch.js';
 import type { RunPlan } from '../plan/run-plan.js';
 import type { LanguageModel } from '../providers/language-model.js';
-import type { ResolvedModel } from '../providers/registry.js';
+import { secretsOf, type ResolvedModel } from '../providers/registry.js';
 import type { RetryBudget } from './call-with-retries.js';
 import type { ModelResult } from './model-result.js';
 import { createProviderThrottle, defaultProviderConcurrency } from './provider-throttle.js';
+import { usableSecrets } from './redact-reply.js';
 import type { RunDeps } from './run-deps.js';
 import { runPool } from './run-pool.js';
 import { runWithFallbacks, type ModelTask } from './run-with-fallbacks.js';
@@ -49,6 +50,8 @@ export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResu
   const adapters = new Map<string, Promise<LanguageModel>>();
   const cellDeps: RunDeps = {
     ...deps,
+    // a proxy could echo the key of any model of the run: every one is redacted from every reply
+    secrets: usableSecrets([...(deps.secrets ?? []), ...secretsOf(...plan.models, ...plan.fallbacks)]),
     // one adapter (and SDK client, with its connection pool) per model and key for the whole run:
     // a new client per call costs ~0.7 ms of CPU each, which a batch of 200 calls feels
     createModel: (model) => {

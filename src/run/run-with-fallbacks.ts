@@ -1,11 +1,11 @@
 import type { ProviderError } from '../errors/provider-error.js';
 import { emptyUsage, type GenerateRequest, type GenerateResult } from '../providers/language-model.js';
-import { redactSecrets } from '../providers/redact-secrets.js';
-import type { ResolvedModel } from '../providers/registry.js';
+import { secretsOf, type ResolvedModel } from '../providers/registry.js';
 import { computeCost } from '../cost/compute-cost.js';
 import { adjustTemperature } from './adjust-temperature.js';
 import { callWithRetries, type RetryBudget } from './call-with-retries.js';
 import type { ModelResult } from './model-result.js';
+import { redactResult, usableSecrets } from './redact-reply.js';
 import type { ResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
@@ -22,12 +22,10 @@ export interface ModelTask {
   retryPolicy: RetryPolicy;
 }
 
-const keysOf = (...models: ResolvedModel[]) => models.flatMap((model) => model.apiKeys);
-
-function toResultError(error: ProviderError, secrets: readonly (string | null)[]): ResultError {
+function toResultError(error: ProviderError): ResultError {
   return {
     type: error.type,
-    message: redactSecrets(error.message, secrets),
+    message: error.message,
     retryable: error.retryable,
     status: error.status,
     requestId: error.requestId,
@@ -45,8 +43,8 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
     servedBy: servedBy.id,
     ...withoutReportedCost(generated),
     costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices),
-    text: redactSecrets(generated.text, keysOf(model, servedBy), { keyShapes: false }),
-    reasoning: generated.reasoning === null ? null : redactSecrets(generated.reasoning, keysOf(model, servedBy), { keyShapes: false }),
+    text: generated.text,
+    reasoning: generated.reasoning,
     latencyMs: Math.round(generated.latencyMs),
     ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
     attempts,
@@ -62,14 +60,13 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
 function failed(model: ResolvedModel, error: ProviderError, attempts: number, latencyMs: number): ModelResult {
   const reply = error.reply;
   const usage = reply?.usage ?? emptyUsage();
-  const keys = keysOf(model);
   return {
     model: model.id,
     provider: model.provider.id,
     status: 'error',
     servedBy: null,
-    text: error.partialText === null ? null : redactSecrets(error.partialText, keys, { keyShapes: false }),
-    reasoning: reply?.reasoning ? redactSecrets(reply.reasoning, keys, { keyShapes: false }) : null,
+    text: error.partialText,
+    reasoning: reply?.reasoning ? reply.reasoning : null,
     finishReason: reply?.finishReason ?? null,
     usage,
     costUsd: reply?.reportedCostUsd ?? computeCost(usage, model.prices),
@@ -82,7 +79,7 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
     fallback: null,
     warnings: [],
     outputFile: null,
-    error: toResultError(error, model.apiKeys),
+    error: toResultError(error),
   };
 }
 
@@ -98,6 +95,14 @@ export async function runWithFallbacks(
   deps: RunDeps,
   budget: RetryBudget,
 ): Promise<ModelResult> {
+  // Everything in the result that a server sent passes one redaction of every secret the run knows:
+  // the chain's keys and secret headers, and whatever the caller adds (the whole run's).
+  const secrets = usableSecrets([...secretsOf(...chain), ...(deps.secrets ?? [])]);
+  const result = await callChain(chain, task, { ...deps, secrets }, budget);
+  return redactResult(result, secrets);
+}
+
+async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps: RunDeps, budget: RetryBudget): Promise<ModelResult> {
   const [model, ...shared] = chain;
   if (!model) throw new Error('runWithFallbacks needs at least one model');
   const fallbacks = shared.map((fallback) => ({ ...fallback }));
@@ -126,7 +131,7 @@ export async function runWithFallbacks(
 
   let attempts = primary.attempts;
   let last = { target: model, error: primary.error };
-  const from = { from: model.id, error: toResultError(primary.error, model.apiKeys) };
+  const from = { from: model.id, error: toResultError(primary.error) };
   for (const fallback of fallbacks.filter((candidate) => candidate.id !== model.id)) {
     if (deps.signal?.aborted) break;
     deps.events?.fallingBack?.(last.target, fallback, last.error);

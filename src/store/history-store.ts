@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { makeDirectories } from '../io/make-directories.js';
 import type { JudgeCall, JudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { migrations } from './history-schema.js';
@@ -63,6 +63,8 @@ export interface HistoryStore {
   recordJudgement(runId: number, position: number, judge: JudgeScore | null): void;
   /** Stores the judge's own call on the run. */
   recordJudgeCall(runId: number, call: JudgeCall): void;
+  /** A recorded result's file went elsewhere, or (null) could not be written after all. */
+  setOutputFile(runId: number, position: number, outputFile: string | null): void;
   listRuns(filter: RunFilter): RunSummary[];
   getRun(id: number): StoredRun | null;
   stats(options: StatsOptions): StatsReport;
@@ -95,18 +97,61 @@ const searchClause = (search: string | undefined): { sql: string; values: string
 /** Opens (creating and migrating) `history.db` in the home directory, in WAL mode. Loads the driver only now. */
 export async function openHistoryStore(homeDirectory: string): Promise<HistoryStore> {
   const { default: Database } = await import('better-sqlite3');
-  mkdirSync(homeDirectory, { recursive: true });
+  makeDirectories(homeDirectory);
   const databasePath = path.join(homeDirectory, 'history.db');
-  const database = new Database(databasePath);
-  database.pragma('journal_mode = WAL');
-  // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash of the program loses
-  // nothing, a power cut may lose the last results (their files are saved anyway); a batch of 200
-  // results no longer waits on 200 fsyncs.
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
-  database.pragma('foreign_keys = ON');
-  migrate(database);
+  let database: BetterSqlite3.Database | undefined;
+  try {
+    database = new Database(databasePath);
+    // Another process holding a write lock (another run, a `sqlite3` shell) costs a write at most this
+    // long; the run then goes on without history (see record-history.ts) rather than stalling.
+    database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    database.pragma('journal_mode = WAL');
+    // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash of the program loses
+    // nothing, a power cut may lose the last results (their files are saved anyway); a batch of 200
+    // results no longer waits on 200 fsyncs.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    migrate(database);
+  } catch (error) {
+    database?.close();
+    throw historyUnavailable(databasePath, error);
+  }
+  return storeOver(database, databasePath);
+}
 
+/** How long a write waits for another process's lock on the history before it gives up. */
+const busyTimeoutMs = 50;
+
+/** The history cannot be used: one line saying why, and for a damaged file what to do. */
+export class HistoryUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly databasePath: string,
+  ) {
+    super(message);
+    this.name = 'HistoryUnavailableError';
+  }
+}
+
+function historyUnavailable(databasePath: string, error: unknown): HistoryUnavailableError {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new HistoryUnavailableError(
+      `the history database ${databasePath} is damaged (${reason}): move it away (mv "${databasePath}" "${databasePath}.broken") and a new one is started`,
+      databasePath,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new HistoryUnavailableError(
+      `the history database ${databasePath} is locked by another process (${reason}): wait for it to finish, or close it`,
+      databasePath,
+    );
+  }
+  return new HistoryUnavailableError(`the history database ${databasePath} cannot be opened (${reason})`, databasePath);
+}
+
+function storeOver(database: BetterSqlite3.Database, databasePath: string): HistoryStore {
   const insertRun =
     database.prepare(`INSERT INTO runs (started_at, kind, parent_run_id, prompt, prompt_source, topic, system_prompt, options, tool_version)
     VALUES (@startedAt, @kind, @parentRunId, @prompt, @promptSource, @topic, @systemPrompt, @options, @toolVersion)`);
@@ -121,6 +166,7 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
     "UPDATE results SET judge_score = ?, details = json_set(details, '$.judge', json(?)) WHERE run_id = ? AND position = ?",
   );
   const updateJudgeCall = database.prepare('UPDATE runs SET judge_call = ? WHERE id = ?');
+  const updateOutputFile = database.prepare('UPDATE results SET output_file = ? WHERE run_id = ? AND position = ?');
 
   const insertResults = database.transaction(
     (runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]) => {
@@ -147,6 +193,9 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
     },
     recordJudgeCall: (runId, call) => {
       updateJudgeCall.run(JSON.stringify(call), runId);
+    },
+    setOutputFile: (runId, position, outputFile) => {
+      updateOutputFile.run(outputFile, runId, position);
     },
     listRuns: (filter) => {
       const search = searchClause(filter.search);

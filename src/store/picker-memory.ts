@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDirectories } from '../io/make-directories.js';
 
 /** What the picker remembers between runs. */
 export interface LastSelection {
@@ -23,7 +24,7 @@ export async function loadLastSelection(homeDirectory: string): Promise<LastSele
 /** Remembers the selection; failing to write it never fails a run. */
 export async function saveLastSelection(homeDirectory: string, selection: LastSelection): Promise<boolean> {
   try {
-    await mkdir(homeDirectory, { recursive: true });
+    makeDirectories(homeDirectory);
     await writeFile(path.join(homeDirectory, fileName), `${JSON.stringify(selection, null, 2)}\n`, 'utf8');
     return true;
   } catch {

@@ -2,6 +2,7 @@ import type { ModelResult } from '../run/model-result.js';
 import { formatDuration } from '../format/format-metrics.js';
 import type { TextOutput } from '../io/text-output.js';
 import { createLineProgressReporter, type ProgressReporter } from './progress-reporter.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** Counts of a batch in flight. */
 export interface BatchCounts {
@@ -81,7 +82,9 @@ export function createBatchProgressReporter(
       counts.latencyMs += result.latencyMs;
       if (result.status !== 'ok') {
         counts.failed += 1;
-        above(() => output.write(`✗ ${result.promptId ?? ''} × ${result.model}: ${result.error?.message ?? 'failed'}\n`));
+        above(() =>
+          output.write(`✗ ${terminalSafe(result.promptId ?? '')} × ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}\n`),
+        );
       }
       draw(counts.done === counts.total);
     },

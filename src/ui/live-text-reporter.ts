@@ -1,4 +1,5 @@
 import type { TextOutput } from '../io/text-output.js';
+import { createTerminalSafeStream, terminalSafe, type TerminalSafeStream } from '../format/terminal-safe.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { createModelSlots, describeFallback, describeFinish, describeRetry } from './progress-reporter.js';
 
@@ -15,11 +16,23 @@ interface Waiting {
  * With several models at once (`--concurrency`), one model streams at a time: the others' text and
  * notes are kept, in order, and played back when that model is done (those already finished first,
  * then the next one still running, which streams on from there). Two models' text never mix.
+ *
+ * The text is stripped of escape sequences and control characters as it arrives, one stripper per
+ * model, so a sequence split across deltas is removed whole.
  */
 export function createLiveTextReporter(output: TextOutput, notes: TextOutput): ProgressReporter {
   const printedText = new Set<string>();
   const slots = createModelSlots();
   const waiting = new Map<string, Waiting>();
+  const strippers = new Map<string, TerminalSafeStream>();
+  /** The safe part of a delta, decided as it arrives (in order), whenever it is printed. */
+  const safeDelta = (slot: string, text: string) => {
+    let stripper = strippers.get(slot);
+    if (!stripper) strippers.set(slot, (stripper = createTerminalSafeStream()));
+    return stripper.write(text);
+  };
+  /** The text starts again (a retry, a fallback) or is over: an open sequence is forgotten. */
+  const restart = (slot: string) => strippers.get(slot)?.end();
   let current: string | null = null;
   let endsWithNewline = true;
   const write = (text: string) => {
@@ -66,16 +79,27 @@ export function createLiveTextReporter(output: TextOutput, notes: TextOutput): P
         waiting.set(model.id, { pieces: [header], finished: false });
       }
     },
-    delta: (model, text) => emit(slots.of(model), () => write(text)),
-    retrying: (model, info) => emit(slots.of(model), () => note(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`)),
-    warning: (model, message) => emit(slots.of(model), () => note(`⚠ ${message}\n`)),
+    delta: (model, text) => {
+      const slot = slots.of(model);
+      const safe = safeDelta(slot, text);
+      emit(slot, () => write(safe));
+    },
+    retrying: (model, info) => {
+      restart(slots.of(model));
+      emit(slots.of(model), () => note(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`));
+    },
+    warning: (model, message) => emit(slots.of(model), () => note(`⚠ ${terminalSafe(message)}\n`)),
     fallingBack: (model, fallback, error) => {
-      emit(slots.fallback(model, fallback), () => {
+      const slot = slots.fallback(model, fallback);
+      restart(slot);
+      emit(slot, () => {
         note(`→ ${describeFallback(model, fallback, error)}\n`);
         write(`── ${fallback.id} (fallback for ${model.id}) ──\n`);
       });
     },
     finished: (result) => {
+      restart(result.model);
+      strippers.delete(result.model);
       emit(result.model, () => {
         breakLine();
         write('\n');

@@ -6,6 +6,7 @@ import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { truncateToWidth } from './display-width.js';
 import { groupByPrompt, summarizeModels } from './matrix-summary.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /**
  * A batch (prompts × models) as two tables: every call grouped by prompt, then one summary row per
@@ -21,18 +22,18 @@ export function renderMatrixTable(results: readonly ModelResult[], options: { co
     colAligns: ['left', 'left', 'left', 'right', 'right', 'right', ...(judged ? (['right'] as const) : [])],
   });
   for (const group of groupByPrompt(results)) {
-    calls.push([{ colSpan: head.length, content: color.bold(group.promptId) }]);
+    calls.push([{ colSpan: head.length, content: color.bold(terminalSafe(group.promptId)) }]);
     for (const result of group.results) {
       const status =
         result.status === 'ok'
           ? result.servedBy !== result.model
-            ? `${color.green('ok')} ${color.yellow(`→ ${result.servedBy}`)}`
+            ? `${color.green('ok')} ${color.yellow(`→ ${terminalSafe(String(result.servedBy))}`)}`
             : color.green('ok')
           : color.red(result.error?.type ?? 'error');
       calls.push([
         `  ${result.model}`,
         status,
-        truncateToWidth(extractTitle(result.text), options.titleWidth ?? 28),
+        truncateToWidth(terminalSafe(extractTitle(result.text)), options.titleWidth ?? 28),
         formatCount(result.usage.outputTokens),
         formatDuration(result.latencyMs),
         formatCost(result.costUsd),
@@ -59,6 +60,8 @@ export function renderMatrixTable(results: readonly ModelResult[], options: { co
   }
   const failures = results
     .filter((result) => result.status === 'error')
-    .map((result) => color.red(`✗ ${result.promptId ?? ''} × ${result.model}: ${result.error?.message ?? 'failed'}`));
+    .map((result) =>
+      color.red(`✗ ${terminalSafe(result.promptId ?? '')} × ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}`),
+    );
   return [calls.toString(), perModel.toString(), ...failures].join('\n') + '\n';
 }

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** How much of the outputs to print after the table. */
 export type ShowMode = 'full' | 'none';
@@ -12,10 +13,10 @@ export function renderFullOutputs(results: readonly ModelResult[], colorLevel: C
   return results
     .filter((result) => result.text && !alreadyPrinted.has(result.model))
     .map((result) => {
-      const served = result.servedBy && result.servedBy !== result.model ? ` via ${result.servedBy}` : '';
+      const served = result.servedBy && result.servedBy !== result.model ? ` via ${terminalSafe(result.servedBy)}` : '';
       const state = result.incomplete ? ', INCOMPLETE' : '';
       const facts = `${formatDuration(result.latencyMs)}, ${formatCount(result.usage.outputTokens)} tokens${state}`;
-      return `\n${color.bold.cyan(`━━ ${result.model}${served} ━━`)} ${color.dim(`(${facts})`)}\n\n${result.text?.trimEnd()}\n`;
+      return `\n${color.bold.cyan(`━━ ${result.model}${served} ━━`)} ${color.dim(`(${facts})`)}\n\n${terminalSafe(result.text?.trimEnd() ?? '')}\n`;
     })
     .join('');
 }
@@ -25,6 +26,9 @@ export function renderReasoning(results: readonly ModelResult[], colorLevel: Col
   const color = new Chalk({ level: colorLevel });
   return results
     .filter((result) => result.reasoning)
-    .map((result) => `\n${color.bold.magenta(`━━ reasoning of ${result.model} ━━`)}\n\n${color.dim(result.reasoning?.trimEnd() ?? '')}\n`)
+    .map(
+      (result) =>
+        `\n${color.bold.magenta(`━━ reasoning of ${result.model} ━━`)}\n\n${color.dim(terminalSafe(result.reasoning?.trimEnd() ?? ''))}\n`,
+    )
     .join('');
 }

@@ -5,6 +5,7 @@ import { formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RetryInfo } from '../run/run-deps.js';
 import { estimateTokens } from '../text/estimate-tokens.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** Shows the run's progress: spinners on a terminal, streamed text with --live, plain lines elsewhere. */
 export interface ProgressReporter {
@@ -32,9 +33,10 @@ export const describeFallback = (model: ResolvedModel, fallback: ResolvedModel, 
   `${model.id} failed (${error.type}); sending its prompt to ${fallback.id}`;
 
 export function describeFinish(result: ModelResult): string {
-  if (result.status === 'error') return `${result.model} failed after ${formatDuration(result.latencyMs)}: ${result.error?.message}`;
+  if (result.status === 'error')
+    return `${result.model} failed after ${formatDuration(result.latencyMs)}: ${terminalSafe(String(result.error?.message))}`;
   const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
-  const via = result.servedBy !== result.model ? ` via ${result.servedBy}` : '';
+  const via = result.servedBy !== result.model ? ` via ${terminalSafe(String(result.servedBy))}` : '';
   return `${result.model} done${via} in ${formatDuration(result.latencyMs)}${tokens}`;
 }
 
@@ -44,7 +46,7 @@ export function createLineProgressReporter(output: TextOutput): ProgressReporter
     started: () => {},
     delta: () => {},
     retrying: (model, info) => output.write(`↻ ${model.id}: ${describeRetry(info)}\n`),
-    warning: (_model, message) => output.write(`⚠ ${message}\n`),
+    warning: (_model, message) => output.write(`⚠ ${terminalSafe(message)}\n`),
     fallingBack: (model, fallback, error) => output.write(`→ ${describeFallback(model, fallback, error)}\n`),
     finished: (result) => output.write(`${result.status === 'ok' ? '✓' : '✗'} ${describeFinish(result)}\n`),
     stop: () => {},
@@ -128,7 +130,7 @@ export async function createSpinnerProgressReporter(output: NodeJS.WriteStream, 
     },
     warning: (_model, message) => {
       spinner.clear();
-      output.write(`⚠ ${message}\n`);
+      output.write(`⚠ ${terminalSafe(message)}\n`);
       spinner.render();
     },
     fallingBack: (model, fallback, error) => {

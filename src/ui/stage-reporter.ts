@@ -8,6 +8,7 @@ import { formatDuration } from '../format/format-metrics.js';
 import type { RetryInfo } from '../run/run-deps.js';
 import type { TextOutput } from '../io/text-output.js';
 import { describeFallback, describeRetry } from './progress-reporter.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** Tells the writer, on stderr, which model handles each stage and how each one ended. */
 export interface StageReporter {
@@ -23,11 +24,12 @@ export interface StageReporter {
 /** `✓ [2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model) in 1.20 s, 310 tokens, cost $0.0012 → output/…/2-writer.md` */
 export function describeStageFinish(result: StageResult, index: number, total: number, cwd: string): string {
   const head = `[${index + 1}/${total}] ${result.stage}`;
-  if (result.status === 'error') return `✗ ${head} failed after ${formatDuration(result.latencyMs)}: ${result.error?.message}`;
+  if (result.status === 'error')
+    return `✗ ${head} failed after ${formatDuration(result.latencyMs)}: ${terminalSafe(String(result.error?.message))}`;
   const via = result.servedBy !== result.model ? ` (fallback for ${result.model})` : '';
   const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
   const file = result.outputFile ? ` → ${path.relative(cwd, result.outputFile) || result.outputFile}` : '';
-  return `✓ ${head} by ${result.servedBy}${via} in ${formatDuration(result.latencyMs)}${tokens}, cost ${formatCost(result.costUsd)}${file}`;
+  return `✓ ${head} by ${terminalSafe(String(result.servedBy))}${via} in ${formatDuration(result.latencyMs)}${tokens}, cost ${formatCost(result.costUsd)}${file}`;
 }
 
 const describeStart = (stage: StagePlan, index: number, total: number) =>
@@ -40,7 +42,7 @@ export function createLineStageReporter(output: TextOutput, cwd: string): StageR
   return {
     started: (stage, index, total) => output.write(`▶ ${describeStart(stage, index, total)}\n`),
     retrying: (model, info) => output.write(`↻ ${model.id}: ${describeRetry(info)}\n`),
-    warning: (message) => output.write(`⚠ ${message}\n`),
+    warning: (message) => output.write(`⚠ ${terminalSafe(message)}\n`),
     fallingBack: (model, fallback, error) => output.write(`→ ${describeFallback(model, fallback, error)}\n`),
     finished: (result, index, total) => output.write(`${describeStageFinish(result, index, total, cwd)}\n`),
     skipped: (stage, missing) => output.write(`${describeSkip(stage, missing)}\n`),
@@ -77,7 +79,7 @@ export async function createSpinnerStageReporter(output: NodeJS.WriteStream, now
       note = describeRetry(info);
       render();
     },
-    warning: (message) => line(`⚠ ${message}`),
+    warning: (message) => line(`⚠ ${terminalSafe(message)}`),
     fallingBack: (model, fallback, error) => {
       note = describeFallback(model, fallback, error);
       render();

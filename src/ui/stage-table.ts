@@ -5,6 +5,7 @@ import { formatCost } from '../cost/compute-cost.js';
 import type { StageResult } from '../pipeline/run-pipeline.js';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ColorLevel } from './color-level.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** Totals over the stages that ran: tokens, time and cost (null when any cost is unknown). */
 export function pipelineTotals(stages: readonly StageResult[]) {
@@ -41,7 +42,7 @@ export function renderStageTable(stages: readonly StageResult[], options: { colo
   }
   const totals = pipelineTotals(stages);
   const notes = stages.flatMap((stage) => {
-    if (stage.status === 'error') return [color.red(`✗ ${stage.stage}: ${stage.error?.message ?? 'failed'}`)];
+    if (stage.status === 'error') return [color.red(`✗ ${stage.stage}: ${terminalSafe(stage.error?.message ?? 'failed')}`)];
     if (stage.fallback)
       return [color.yellow(`→ ${stage.stage}: ${stage.fallback.from} failed (${stage.fallback.error.type}); served by ${stage.servedBy}`)];
     return [];

@@ -7,6 +7,7 @@ import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../f
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { displayWidth, truncateStartToWidth, truncateToWidth } from './display-width.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 /** How the summary is drawn. */
 export interface SummaryTableOptions {
@@ -20,7 +21,8 @@ export interface SummaryTableOptions {
 
 function statusCell(result: ModelResult, color: InstanceType<typeof Chalk>): string {
   if (result.status === 'error') return color.red(`${result.error?.type ?? 'error'}${result.incomplete ? ' (partial)' : ''}`);
-  if (result.servedBy && result.servedBy !== result.model) return `${color.green('ok')} ${color.yellow(`→ via ${result.servedBy}`)}`;
+  if (result.servedBy && result.servedBy !== result.model)
+    return `${color.green('ok')} ${color.yellow(`→ via ${terminalSafe(result.servedBy)}`)}`;
   return color.green('ok');
 }
 
@@ -75,7 +77,7 @@ function renderTable(
     table.push([
       result.model,
       statusCell(result, color),
-      truncateToWidth(extractTitle(result.text), fit.titleWidth),
+      truncateToWidth(terminalSafe(extractTitle(result.text)), fit.titleWidth),
       formatCount(result.usage.inputTokens),
       formatCount(result.usage.outputTokens),
       ...(withCache ? [`${formatCount(result.usage.cacheReadTokens)}/${formatCount(result.usage.cacheWriteTokens)}`] : []),
@@ -84,7 +86,7 @@ function renderTable(
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
       ...(judged ? [formatJudgeScore(result.judge)] : []),
-      truncateStartToWidth(file, fit.fileWidth),
+      truncateStartToWidth(terminalSafe(file), fit.fileWidth),
     ]);
   }
   return table.toString();
@@ -114,8 +116,13 @@ export function renderSummaryTable(results: readonly ModelResult[], options: Sum
   const color = new Chalk({ level: options.colorLevel });
   const table = fittedTable(results, options, color);
   const notes = results.flatMap((result) => {
-    if (result.status === 'error') return [color.red(`✗ ${result.model}: ${result.error?.message ?? 'failed'}`)];
-    if (result.fallback) return [color.yellow(`→ ${result.model} failed (${result.fallback.error.message}); served by ${result.servedBy}`)];
+    if (result.status === 'error') return [color.red(`✗ ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}`)];
+    if (result.fallback)
+      return [
+        color.yellow(
+          `→ ${result.model} failed (${terminalSafe(result.fallback.error.message)}); served by ${terminalSafe(String(result.servedBy))}`,
+        ),
+      ];
     return [];
   });
   return [table, ...notes].join('\n') + '\n';

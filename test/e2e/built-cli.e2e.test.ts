@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as nextPoll } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -73,6 +75,68 @@ describe('the built CLI', () => {
     expect(run.stdout).toMatch(/openai:hang .*CANCELLED/);
     expect(run.stdout).not.toContain('mock:never');
     expect(readdirSync(path.join(cwd, 'output')).some((name) => name.endsWith('_mock-alpha.md'))).toBe(true);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('on %s acts like Ctrl-C: finished results kept, report written, JSON printed, exit %i', async (signal, code) => {
+    fakeServer().replies.set('hang', { neverAnswer: true });
+    const run = await runBuiltCli(['-m', 'mock:alpha,openai:hang,mock:never', 'topic', '--json', '--report', 'r.csv'], {
+      cwd,
+      env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: fakeServer().openaiBaseURL, WECHAT_WRITER_HOME: path.join(cwd, 'home') },
+      onSpawn: (child) => {
+        void fakeServer()
+          .until(() => fakeServer().requestCount('hang') === 1)
+          .then(() => child.kill(signal));
+      },
+    });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain('interrupted; 1 finished result(s) kept');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.results.map((result) => [result.model, result.status])).toEqual([
+      ['mock:alpha', 'ok'],
+      ['openai:hang', 'error'],
+    ]);
+    expect(readFileSync(path.join(cwd, 'r.csv'), 'utf8')).toContain('mock:alpha');
+    expect(readdirSync(path.join(cwd, 'output')).some((name) => name.endsWith('_mock-alpha.md'))).toBe(true);
+  });
+
+  it('after kill -9 mid-batch, every saved .md file has its history row', async () => {
+    const server = fakeServer();
+    // the first 30 calls are answered at once, the rest never: the batch is surely mid-way when killed
+    let answered = 0;
+    const gate = () => (++answered <= 30 ? Promise.resolve() : new Promise(() => {}));
+    server.replies.set('a', { chunks: ['甲'], gate });
+    server.replies.set('b', { chunks: ['乙'], gate });
+    mkdirSync(path.join(cwd, 'briefs'));
+    for (let index = 0; index < 40; index += 1)
+      writeFileSync(path.join(cwd, 'briefs', `p${String(index).padStart(2, '0')}.md`), `写第 ${index} 篇`);
+    const outputDir = path.join(cwd, 'output');
+    const savedFiles = () => (existsSync(outputDir) ? readdirSync(outputDir).filter((name) => name.endsWith('.md')) : []);
+    const run = await runBuiltCli(['--prompts', 'briefs', '-m', 'openai:a,openai:b', '--concurrency', '8', '--retries', '0'], {
+      cwd,
+      env: { OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: server.openaiBaseURL, WECHAT_WRITER_HOME: path.join(cwd, 'home') },
+      onSpawn: (child) => {
+        void (async () => {
+          while (savedFiles().length < 10) await nextPoll(2);
+          child.kill('SIGKILL');
+        })();
+      },
+    });
+    expect(run.code).toBeNull();
+    const files = savedFiles().map((name) => path.join(outputDir, name));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.length).toBeLessThanOrEqual(30);
+    const database = new Database(path.join(cwd, 'home', 'history.db'));
+    try {
+      const recorded = new Set(
+        (database.prepare('SELECT output_file FROM results').all() as { output_file: string | null }[]).map((row) => row.output_file),
+      );
+      expect(files.filter((file) => !recorded.has(file))).toEqual([]);
+    } finally {
+      database.close();
+    }
   });
 
   it('doctor tells a good provider from a bad key, with a fix, and exits 1', async () => {

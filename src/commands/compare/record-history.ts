@@ -8,7 +8,12 @@ import type { NewRun } from '../../store/history-store.js';
 /** Records one run and its results as they finish. */
 export interface RunRecorder {
   runId: number;
+  /** Writes the result's row now (before its file is written, see save-output.ts). */
   record(position: number, result: ModelResult, role?: string | null): void;
+  /** The file a recorded row names went elsewhere, or (null) could not be written after all. */
+  setOutputFile(position: number, outputFile: string | null): void;
+  /** False once a write failed: the rest of the run is not recorded. */
+  readonly recording: boolean;
   /** After `--judge`: a recorded result's verdict (null: not scored), and the judge's own call. */
   recordJudgement(position: number, judge: JudgeScore | null): void;
   recordJudgeCall(call: JudgeCall): void;
@@ -68,42 +73,30 @@ export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: Comm
     const { openHistoryStore } = await import('../../store/history-store.js');
     const store = await openHistoryStore(resolveHomeDirectory(io.env));
     const runId = store.startRun({ ...run, toolVersion: io.toolVersion });
+    // The first write that fails (disk full, a lock held by another process) turns history off for the
+    // rest of the run, with one warning: no later result waits on a lock, no second warning.
     let failed = false;
     const attempt = (write: () => void) => {
+      if (failed) return;
       try {
         write();
       } catch (error) {
-        if (!failed) warn(error);
         failed = true;
+        warn(error);
       }
-    };
-    // results that finish together (a batch) are written in one transaction, right after this turn
-    // of the event loop; anything queued is written before a judgement, and on close
-    let queued: { position: number; result: ModelResult; role: string | null }[] = [];
-    const flush = () => {
-      if (queued.length === 0) return;
-      const entries = queued;
-      queued = [];
-      attempt(() => store.recordResults(runId, entries));
     };
     return {
       runId,
-      record: (position, result, role = null) => {
-        if (queued.length === 0) setImmediate(flush);
-        queued.push({ position, result, role });
+      // at once, in its own transaction: a result is in the history no later than its file (WAL with
+      // synchronous = NORMAL makes a commit cheap, no fsync)
+      record: (position, result, role = null) => attempt(() => store.recordResults(runId, [{ position, result, role }])),
+      setOutputFile: (position, outputFile) => attempt(() => store.setOutputFile(runId, position, outputFile)),
+      get recording() {
+        return !failed;
       },
-      recordJudgement: (position, judge) => {
-        flush();
-        attempt(() => store.recordJudgement(runId, position, judge));
-      },
-      recordJudgeCall: (call) => {
-        flush();
-        attempt(() => store.recordJudgeCall(runId, call));
-      },
-      close: () => {
-        flush();
-        store.close();
-      },
+      recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
+      recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
+      close: () => store.close(),
     };
   } catch (error) {
     warn(error);

@@ -11,7 +11,7 @@ import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 import { extractTitle } from '../../format/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
-import { parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
+import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
@@ -54,8 +54,9 @@ async function prepareReport(file: string | undefined, io: CommandIO): Promise<R
   try {
     await io.makeDirectory(path.dirname(target.filePath));
   } catch {
-    throw new UsageError(`cannot write --report "${file}": its directory cannot be created or written`);
+    throw new UsageError(`cannot write --report "${file}": its directory cannot be created or written; choose another path`);
   }
+  await checkReportTarget(target, file);
   return target;
 }
 
@@ -86,10 +87,22 @@ export async function runCompare(
         terminal: io.stderr.isTTY === true && !io.env.CI,
       })
     : await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
-  const save = createOutputSaver(plan, startedAt, io);
   const recorder = historyEnabled(options.history, io.env)
     ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
     : null;
+  const save = createOutputSaver(
+    plan,
+    startedAt,
+    io,
+    recorder && {
+      record: (result) => recorder.record(positionOf(plan, result), result),
+      setOutputFile: (result, outputFile) => recorder.setOutputFile(positionOf(plan, result), outputFile),
+      get recording() {
+        return recorder.recording;
+      },
+    },
+    { runId: recorder?.runId ?? null, json: options.json },
+  );
   const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));
   const judged = await runModels(plan, {
     createModel,
@@ -105,7 +118,6 @@ export async function runCompare(
       ended: (model) => progress.ended?.(model),
       finished: (result) => {
         const saved = save(result);
-        recorder?.record(positionOf(plan, saved), saved);
         progress.finished(saved);
         return saved;
       },
@@ -135,20 +147,44 @@ export async function runCompare(
     const showMode = show ?? (plan.models.length === 1 && !plan.batch && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
     if (options.showReasoning) io.stdout.write(renderReasoning(results, colorLevel));
+    // a draft that is neither in a file nor in the history is printed, so it exists somewhere
+    const lost = save.unsaved.filter((entry) => !entry.inHistory).map((entry) => entry.result);
+    if (lost.length > 0 && showMode !== 'full') io.stdout.write(renderFullOutputs(lost, colorLevel, new Set()));
   }
+  let reportWritten = true;
   if (reportTarget) {
-    await writeReport(
-      reportTarget,
-      report,
-      { text: plan.prompt.text, title: plan.prompt.topic ?? extractTitle(plan.prompt.text) },
-      io.toolVersion,
-    );
-    io.stderr.write(`report: ${path.relative(io.cwd, reportTarget.filePath) || reportTarget.filePath}\n`);
+    const shown = path.relative(io.cwd, reportTarget.filePath) || reportTarget.filePath;
+    try {
+      await writeReport(
+        reportTarget,
+        report,
+        { text: plan.prompt.text, title: plan.prompt.topic ?? extractTitle(plan.prompt.text) },
+        io.toolVersion,
+      );
+      io.stderr.write(`report: ${shown}\n`);
+    } catch (error) {
+      reportWritten = false;
+      const code = (error as NodeJS.ErrnoException).code;
+      const places = [
+        ...(results.some((result) => result.outputFile) ? [`the drafts in ${path.relative(io.cwd, plan.outDir) || plan.outDir}`] : []),
+        ...(recorder?.recording ? [`the history (wechat-writer history show ${recorder.runId} --report ${shown})`] : []),
+        ...(options.json ? ['the JSON on stdout'] : []),
+      ];
+      io.stderr.write(
+        `wechat-writer: could not write the report ${shown} (${code ?? (error as Error).message}); ${
+          places.length > 0 ? `nothing is lost: see ${places.join(', ')}` : 'rerun with --json to keep the results'
+        }\n`,
+      );
+    }
   }
   if (io.signal?.aborted) {
     const kept = results.filter((result) => result.status === 'ok').length;
     io.stderr.write(`wechat-writer: interrupted; ${kept} finished result(s) kept\n`);
     return ExitCode.interrupted;
   }
+  // a report that could not be written fails the run only if the results are nowhere else
+  const keptElsewhere =
+    options.json || recorder?.recording === true || results.every((result) => result.status !== 'ok' || result.outputFile);
+  if (!reportWritten && !keptElsewhere) return ExitCode.someFailed;
   return results.every((result) => result.status === 'ok') ? ExitCode.ok : ExitCode.someFailed;
 }

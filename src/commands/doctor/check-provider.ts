@@ -4,6 +4,7 @@ import { toAdapterConfig } from '../../providers/create-language-model.js';
 import { couldNotReach } from '../../providers/network-failure-reason.js';
 import { displayProxyUrl, proxyForUrl, ProxySettingError } from '../../providers/proxy-for-url.js';
 import { redactSecrets, redactUrlCredentials } from '../../providers/redact-secrets.js';
+import { secretsOf } from '../../providers/registry.js';
 import type { KeyProbeProgress } from '../../providers/wire-formats/wire-format-adapter.js';
 import { loadWireFormat } from '../../providers/wire-formats/wire-format-registry.js';
 import type { DoctorErrorType, DoctorTarget } from './doctor-target.js';
@@ -79,7 +80,7 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
   const { status, model } = target;
   const base: ProviderCheck = {
     id: status.preset.id,
-    baseURL: status.baseURL === null ? null : redactSecrets(redactUrlCredentials(status.baseURL), model.apiKeys),
+    baseURL: status.baseURL === null ? null : redactSecrets(redactUrlCredentials(status.baseURL), secretsOf(model)),
     proxy: proxyLabel(status.baseURL, deps.env),
     apiKeyEnv: status.preset.requiresKey ? status.apiKeyEnv : null,
     keyPresent: status.preset.requiresKey ? status.keyConfigured : null,
@@ -113,11 +114,11 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
   } catch (caught) {
     const latencyMs = Math.round(deps.now() - started);
     const where = { provider: base.id, model: model.modelId };
-    const error = caught instanceof ProviderError ? caught : networkError(caught, where, model.apiKeys, deps.timeoutMs);
+    const error = caught instanceof ProviderError ? caught : networkError(caught, where, secretsOf(model), deps.timeoutMs);
     const reachable = progress.answered || !['NETWORK', 'TIMEOUT', 'CANCELLED'].includes(error.type);
     const method = progress.method;
     const keyAccepted = error.type === 'AUTH' || error.type === 'PERMISSION' ? false : afterAuth.has(error.type) ? true : null;
-    const message = redactSecrets(error.message, model.apiKeys);
+    const message = redactSecrets(error.message, secretsOf(model));
     return {
       ...base,
       reachable,

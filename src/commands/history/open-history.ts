@@ -3,10 +3,21 @@ import { resolveHomeDirectory } from '../../config/home-directory.js';
 import { UsageError } from '../../errors/usage-error.js';
 import type { HistoryStore, StoredRun } from '../../store/history-store.js';
 
-/** Opens the history for a read command. */
+/** Opens the history for a read command; a history that cannot be used is a UsageError (exit 2). */
 export async function openHistory(io: CommandIO): Promise<HistoryStore> {
-  const { openHistoryStore } = await import('../../store/history-store.js');
-  return openHistoryStore(resolveHomeDirectory(io.env));
+  const { openHistoryStore, HistoryUnavailableError } = await import('../../store/history-store.js');
+  try {
+    return await openHistoryStore(resolveHomeDirectory(io.env));
+  } catch (error) {
+    // a damaged or locked database, or a home that cannot be created: one line with the fix
+    if (error instanceof HistoryUnavailableError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code)
+      throw new UsageError(
+        `the history directory ${resolveHomeDirectory(io.env)} cannot be used (${code}): set WECHAT_WRITER_HOME to a writable directory`,
+      );
+    throw error;
+  }
 }
 
 /** Parses a run id and loads that run, or fails saying how to find one. */

@@ -3,8 +3,9 @@ import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { judgeNote } from '../../judge/judge-note.js';
 import { extractTitle } from '../../format/format-metrics.js';
+import { terminalSafe } from '../../format/terminal-safe.js';
 import type { JsonReport } from '../../report/json-report.js';
-import { parseReportTarget, writeReport } from '../../report/write-report.js';
+import { checkReportTarget, parseReportTarget, writeReport } from '../../report/write-report.js';
 import type { StoredRun } from '../../store/history-store.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs } from '../../ui/print-outputs.js';
@@ -33,6 +34,7 @@ export function storedRunReport(run: StoredRun): JsonReport {
 /** Shows a stored run again: the summary table and the outputs, or JSON, or any report format. */
 export async function runShowHistory(runIdText: string, options: ShowHistoryOptions, io: CommandIO): Promise<ExitCodeValue> {
   const reportTarget = options.report === undefined ? null : parseReportTarget(options.report, io.cwd);
+  if (reportTarget && options.report !== undefined) await checkReportTarget(reportTarget, options.report);
   const store = await openHistory(io);
   try {
     const run = loadRun(store, runIdText);
@@ -49,7 +51,7 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
           : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
       );
       const note = judgeNote(report.judgeCall, report.results);
-      if (note) io.stdout.write(`${note}\n`);
+      if (note) io.stdout.write(`${terminalSafe(note)}\n`);
       io.stdout.write(renderFullOutputs(report.results, colorLevel, new Set()));
     }
     if (reportTarget) {

@@ -7,6 +7,7 @@ import { UsageError } from '../../errors/usage-error.js';
 import { redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { findProvider, listProviders, presetEnvNames, resolveModelList, type ProviderStatus } from '../../providers/registry.js';
 import { loadSettings } from '../../config/load-settings.js';
+import { terminalSafe } from '../../format/terminal-safe.js';
 import type { Settings } from '../../config/settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 
@@ -68,12 +69,14 @@ async function listRemote(
   try {
     const ids = await listRemoteModels(model, io.env);
     io.stdout.write(
-      options.json ? `${JSON.stringify({ provider: presetId, models: ids }, null, 2)}\n` : ids.map((id) => `${presetId}:${id}\n`).join(''),
+      options.json
+        ? `${JSON.stringify({ provider: presetId, models: ids }, null, 2)}\n`
+        : ids.map((id) => `${presetId}:${terminalSafe(id)}\n`).join(''),
     );
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    io.stderr.write(`wechat-writer: ${presetId} /models failed: ${error.message}\n`);
+    io.stderr.write(`wechat-writer: ${presetId} /models failed: ${terminalSafe(error.message)}\n`);
     return ExitCode.someFailed;
   }
 }

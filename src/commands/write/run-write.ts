@@ -75,7 +75,6 @@ export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps
   const startedAt = io.currentDate();
   const plan = await buildWritePlan(options, { ...io, settings, startedAt });
   const reporter = await chooseStageReporter(io);
-  const save = createStageSaver(plan, startedAt, io);
   const recorder = historyEnabled(options.history, io.env)
     ? await openRunRecorder(
         {
@@ -91,6 +90,15 @@ export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps
         io,
       )
     : null;
+  const save = createStageSaver(
+    plan,
+    startedAt,
+    io,
+    recorder && {
+      record: (index, stage) => recorder.record(index, stage, stage.role),
+      setOutputFile: (index, outputFile) => recorder.setOutputFile(index, outputFile),
+    },
+  );
   const total = plan.stages.length;
   const stages = await runPipeline(
     plan,
@@ -110,7 +118,6 @@ export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps
       stageSkipped: (stage, missing) => reporter.skipped(stage, missing),
       stageFinished: async (result, stage, index) => {
         const saved = await save(result, stage, index);
-        recorder?.record(index, saved, saved.role);
         reporter.finished(saved, index, total);
         return saved;
       },

@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { keepingErrorBodies } from '../../error-body-capture.js';
 import { createNodeHttpFetch } from '../../node-http-fetch.js';
+import { silentSdkLogging } from '../../silent-sdk-logger.js';
 
 /**
  * The one place an Anthropic-format client is built: our HTTP client (error bodies kept), no SDK
@@ -14,7 +15,8 @@ export function createAnthropicClient(config: AdapterConfig, timeoutMs?: number)
     apiKey,
     baseURL: config.baseURL,
     maxRetries: 0,
-    fetch: keepingErrorBodies(config.fetch ?? createNodeHttpFetch({ env: config.env })),
+    ...silentSdkLogging,
+    fetch: keepingErrorBodies(config.fetch ?? createNodeHttpFetch({ env: config.env, maxReplyBytes: config.maxReplyBytes })),
     ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
     defaultHeaders: { ...config.headers, 'x-api-key': apiKey },
     ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),

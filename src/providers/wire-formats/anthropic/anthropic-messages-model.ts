@@ -4,6 +4,7 @@ import { Stream } from '@anthropic-ai/sdk/streaming';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
+import { defaultReplyLimits, replyTooLong, withinCharLimit } from '../../reply-limits.js';
 import {
   emptyUsage,
   type DeltaListener,
@@ -52,6 +53,7 @@ const replyOf = (state: StreamState): ReplySoFar => ({
 export function createAnthropicMessagesModel(config: AdapterConfig): LanguageModel {
   const now = config.now ?? monotonicNow;
   const client = createAnthropicClient(config);
+  const maxChars = config.maxReplyChars ?? defaultReplyLimits.maxReplyChars;
 
   /** Plain strings, or with --cache text blocks marked with `cache_control` (what prompt caching needs). */
   const buildBody = (request: GenerateRequest) => {
@@ -85,19 +87,23 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
         throwIfReplyError(config, data, 200, request_id ?? null);
         const blocks = (Array.isArray(data.content) ? data.content : []) as ContentBlock[];
         const thinking = blocks.filter((block) => block.type === 'thinking').map((block) => block.thinking ?? '');
-        return {
-          text: blocks
-            .filter((block) => block.type === 'text')
-            .map((block) => block.text ?? '')
-            .join(''),
-          reasoning: thinking.length > 0 ? thinking.join('\n') : null,
-          finishReason: mapAnthropicFinishReason(data.stop_reason),
-          usage: mapAnthropicUsage(data.usage as AnthropicUsage),
-          latencyMs: now() - started,
-          ttftMs: null,
-          responseModel: data.model ?? null,
-          requestId: request_id ?? data.id ?? null,
-        } satisfies GenerateResult;
+        return withinCharLimit(
+          {
+            text: blocks
+              .filter((block) => block.type === 'text')
+              .map((block) => block.text ?? '')
+              .join(''),
+            reasoning: thinking.length > 0 ? thinking.join('\n') : null,
+            finishReason: mapAnthropicFinishReason(data.stop_reason),
+            usage: mapAnthropicUsage(data.usage as AnthropicUsage),
+            latencyMs: now() - started,
+            ttftMs: null,
+            responseModel: data.model ?? null,
+            requestId: request_id ?? data.id ?? null,
+          } satisfies GenerateResult,
+          maxChars,
+          { provider: config.provider, model: request.modelId },
+        );
       }),
 
     stream: (request, onDelta: DeltaListener) => {
@@ -132,13 +138,19 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
               state.usage = mapAnthropicUsage(event.message.usage as AnthropicUsage, state.usage);
             } else if (event.type === 'content_block_delta') {
               const delta = event.delta as { type: string; text?: string; thinking?: string };
-              if (delta.type === 'text_delta' && delta.text) {
+              // Text and reasoning past the character limit are cut, and the call stops with the rest kept.
+              const room = Math.max(0, maxChars - state.text.length - (state.reasoning?.length ?? 0));
+              const arrived =
+                delta.type === 'text_delta' ? (delta.text ?? '') : delta.type === 'thinking_delta' ? (delta.thinking ?? '') : '';
+              const kept = arrived.slice(0, room);
+              if (delta.type === 'text_delta' && kept) {
                 ttftMs ??= now() - started;
-                state.text += delta.text;
-                onDelta({ text: delta.text });
-              } else if (delta.type === 'thinking_delta' && delta.thinking) {
-                state.reasoning = (state.reasoning ?? '') + delta.thinking;
+                state.text += kept;
+                onDelta({ text: kept });
+              } else if (delta.type === 'thinking_delta' && kept) {
+                state.reasoning = (state.reasoning ?? '') + kept;
               }
+              if (kept.length < arrived.length) throw replyTooLong({ provider: config.provider, model: request.modelId }, maxChars);
             } else if (event.type === 'message_delta') {
               state.stopReason = event.delta.stop_reason ?? state.stopReason;
               state.usage = mapAnthropicUsage(event.usage as AnthropicUsage, state.usage);

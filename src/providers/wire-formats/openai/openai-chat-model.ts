@@ -3,9 +3,11 @@ import { Stream } from 'openai/streaming';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
+import { defaultReplyLimits, replyTooLong, withinCharLimit } from '../../reply-limits.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel, ReplySoFar } from '../../language-model.js';
 import { streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
+import { renameThreadEvents } from '../../rename-thread-events.js';
 import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { mapOpenAIUsage, type OpenAIUsage } from './map-openai-usage.js';
@@ -59,6 +61,7 @@ const replyOf = (state: StreamState): ReplySoFar => ({
 export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
   const now = config.now ?? monotonicNow;
   const client = createOpenAIClient(config);
+  const maxChars = config.maxReplyChars ?? defaultReplyLimits.maxReplyChars;
 
   const buildBody = (request: GenerateRequest) => {
     const messages: ChatMessage[] = [];
@@ -95,17 +98,21 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
         const parts = readContentParts(message.content);
         const splitter = createThinkTagSplitter();
         const pieces = [splitter.push(parts.text), splitter.finish()];
-        return {
-          text: pieces.map((piece) => piece.text).join(''),
-          reasoning: joinReasoning(readReasoning(message), parts.reasoning, pieces.map((piece) => piece.reasoning).join('')),
-          finishReason: mapOpenAIFinishReason(choice?.finish_reason),
-          usage: mapOpenAIUsage(reply.usage),
-          latencyMs: now() - started,
-          ttftMs: null,
-          responseModel: reply.model ?? null,
-          requestId: request_id ?? reply.id ?? null,
-          reportedCostUsd: reply.usage?.cost ?? null,
-        } satisfies GenerateResult;
+        return withinCharLimit(
+          {
+            text: pieces.map((piece) => piece.text).join(''),
+            reasoning: joinReasoning(readReasoning(message), parts.reasoning, pieces.map((piece) => piece.reasoning).join('')),
+            finishReason: mapOpenAIFinishReason(choice?.finish_reason),
+            usage: mapOpenAIUsage(reply.usage),
+            latencyMs: now() - started,
+            ttftMs: null,
+            responseModel: reply.model ?? null,
+            requestId: request_id ?? reply.id ?? null,
+            reportedCostUsd: reply.usage?.cost ?? null,
+          } satisfies GenerateResult,
+          maxChars,
+          { provider: config.provider, model: request.modelId },
+        );
       }),
 
     stream: (request, onDelta: DeltaListener) => {
@@ -130,16 +137,28 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             .asResponse();
           const requestId = response.headers.get('x-request-id');
           const watch = newStreamWatch();
-          const body = response.body ? watchEventStream(response.body, watch) : null;
+          const body = response.body ? watchEventStream(renameThreadEvents(response.body), watch) : null;
           const stream = Stream.fromSSEResponse<ChunkFields>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
           const splitter = createThinkTagSplitter();
+          const used = () => state.text.length + state.fieldReasoning.length + state.tagReasoning.length;
+          // Text and reasoning past the character limit are cut, and the call stops with the rest kept.
+          const keepWithinLimit = () => {
+            if (used() <= maxChars) return;
+            state.fieldReasoning = state.fieldReasoning.slice(0, Math.max(0, maxChars - state.text.length));
+            state.tagReasoning = state.tagReasoning.slice(0, Math.max(0, maxChars - state.text.length - state.fieldReasoning.length));
+            throw replyTooLong({ provider: config.provider, model: request.modelId }, maxChars);
+          };
           const emit = (piece: SplitPiece) => {
             state.tagReasoning += piece.reasoning;
-            if (piece.text === '') return;
-            ttftMs ??= now() - started;
-            state.text += piece.text;
-            onDelta({ text: piece.text });
+            if (piece.text !== '') {
+              ttftMs ??= now() - started;
+              const text = piece.text.slice(0, Math.max(0, maxChars - used()));
+              state.text += text;
+              if (text !== '') onDelta({ text });
+              if (text.length < piece.text.length) throw replyTooLong({ provider: config.provider, model: request.modelId }, maxChars);
+            }
+            keepWithinLimit();
           };
           let chunks = 0;
           for await (const chunk of stream) {
@@ -154,6 +173,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             const delta = choice.delta ?? {};
             const parts = readContentParts(delta.content);
             state.fieldReasoning += readReasoning(delta) + parts.reasoning;
+            keepWithinLimit();
             if (parts.text) emit(splitter.push(parts.text));
             if (choice.finish_reason) state.finishReason = choice.finish_reason;
           }

@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { keepingErrorBodies } from '../../error-body-capture.js';
 import { createNodeHttpFetch } from '../../node-http-fetch.js';
+import { silentSdkLogging } from '../../silent-sdk-logger.js';
 
 /**
  * The one place an OpenAI-format client is built: our HTTP client (error bodies kept), no SDK
@@ -14,7 +15,8 @@ export function createOpenAIClient(config: AdapterConfig, timeoutMs?: number): O
     apiKey,
     baseURL: config.baseURL,
     maxRetries: 0,
-    fetch: keepingErrorBodies(config.fetch ?? createNodeHttpFetch({ env: config.env })),
+    ...silentSdkLogging,
+    fetch: keepingErrorBodies(config.fetch ?? createNodeHttpFetch({ env: config.env, maxReplyBytes: config.maxReplyBytes })),
     ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
     defaultHeaders: {
       ...config.headers,
