@@ -30,8 +30,15 @@ const fileProblems: Record<string, string> = {
  */
 export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'>, debug = false): ExitCodeValue {
   const redact = (text: string) => terminalSafe(redactSecrets(text, secretValues(io.env)));
+  /** With --debug: the stack, then each cause in turn (what the SDK or the system said), all redacted. */
   const debugTrace = () => {
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${redact(error.stack)}\n`);
+    if (!debug) return;
+    let current: unknown = error;
+    for (let depth = 0; current !== undefined && current !== null && depth < 8; depth += 1) {
+      const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
+      io.stderr.write(`${depth === 0 ? '' : 'caused by: '}${redact(text)}\n`);
+      current = current instanceof Error ? current.cause : undefined;
+    }
   };
   if (error instanceof CommanderError) {
     // Commander has already printed its one line (or the help / version).

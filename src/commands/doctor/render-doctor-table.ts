@@ -1,5 +1,6 @@
 import type { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { terminalSafe } from '../../format/terminal-safe.js';
 import { displayWidth } from '../../ui/display-width.js';
 import type { ProviderCheck } from './check-provider.js';
 import type { DoctorErrorType } from './doctor-target.js';
@@ -47,7 +48,8 @@ export function renderDoctorTable(checks: readonly ProviderCheck[], color: Insta
     keyCell(check),
     checkCell(check, color),
     check.latencyMs === null ? '—' : `${check.latencyMs} ms`,
-    check.fix ?? '',
+    // The fix can quote a server's words (an error message): nothing a server sent reaches the terminal raw.
+    terminalSafe(check.fix ?? ''),
   ]);
   const head = ['Provider', 'Endpoint', ...(proxied ? ['Proxy'] : []), 'Key', 'Check', 'Time', 'Fix'];
   const fix = head.length - 1;
