@@ -54,15 +54,21 @@ function semanticProblems(document: unknown): string[] {
   return problems;
 }
 
-/** The values of `${VAR}` in a provider's config whose name says key, secret, token or password. */
-function secretVariableValues(value: unknown, env: Env, found: string[] = []): string[] {
+/**
+ * The values of `${VAR}` in a provider's config whose name says key, secret, token or password, and of
+ * every `${VAR}` inside its `headers:` (a header value kept out of the file is treated as a secret
+ * whatever its name; 8 characters at least, so a short word is never redacted from an article).
+ */
+function secretVariableValues(value: unknown, env: Env, found: string[] = [], inHeaders = false): string[] {
   if (typeof value === 'string') {
     for (const [, name] of value.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
-      const secret = name && looksSecretName(name) ? env[name] : undefined;
-      if (secret && secret.length >= 4 && !found.includes(secret)) found.push(secret);
+      const secret = name && (looksSecretName(name) || inHeaders) ? env[name] : undefined;
+      if (secret && secret.length >= (inHeaders && !looksSecretName(name ?? '') ? 8 : 4) && !found.includes(secret)) found.push(secret);
     }
-  } else if (Array.isArray(value)) value.forEach((item) => secretVariableValues(item, env, found));
-  else if (isRecord(value)) Object.values(value).forEach((item) => secretVariableValues(item, env, found));
+  } else if (Array.isArray(value)) value.forEach((item) => secretVariableValues(item, env, found, inHeaders));
+  else if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) secretVariableValues(item, env, found, inHeaders || key === 'headers');
+  }
   return found;
 }
 

@@ -118,8 +118,15 @@ describe('redactResult and redactProviderError', () => {
 });
 
 describe('the secrets a model knows', () => {
-  it('are its keys, its secret header and query values, and the secret ${VAR}s of its config; not every header value', () => {
-    const env = { HOSTILE_KEY: key, TEAM_SECRET: header, ORG_TOKEN: 'org-token-value-1', TEAM: 'writers', BASE: 'http://127.0.0.1:9' };
+  it('are its keys, its secret header and query values, the secret ${VAR}s of its config and every ${VAR} of its headers; not literal header words', () => {
+    const env = {
+      HOSTILE_KEY: key,
+      TEAM_SECRET: header,
+      ORG_TOKEN: 'org-token-value-1',
+      ORG_ID: 'org-7f3a9c2e51',
+      TEAM: 'writers',
+      BASE: 'http://127.0.0.1:9',
+    };
     const settings = parseConfig(
       [
         'providers:',
@@ -130,6 +137,7 @@ describe('the secrets a model knows', () => {
         '    headers:',
         '      X-Custom-Secret: ${TEAM_SECRET}',
         '      X-Team: ${TEAM}',
+        '      X-Org: ${ORG_ID}',
         '      X-Plain: writers-guild',
         '      X-Author: jane-the-author',
         '      Authorization-Extra: Bearer literal-bearer-token',
@@ -141,8 +149,9 @@ describe('the secrets a model knows', () => {
     const model = resolveModel('local:m', env, settings.catalog);
     const secrets = secretsOf(model);
     expect(secrets).toEqual(
-      expect.arrayContaining([key, header, 'org-token-value-1', 'Bearer literal-bearer-token', 'literal-bearer-token']),
+      expect.arrayContaining([key, header, 'org-token-value-1', 'org-7f3a9c2e51', 'Bearer literal-bearer-token', 'literal-bearer-token']),
     );
+    // A header value from a variable is a secret from 8 characters on; a short word never is.
     expect(secrets).not.toContain('writers');
     expect(secrets).not.toContain('writers-guild');
     expect(secrets).not.toContain('jane-the-author');
