@@ -2,7 +2,7 @@ import { localProviderError, type ProviderError } from '../errors/provider-error
 import type { AdapterConfig } from './adapter-config.js';
 import { readErrorDetails } from './read-error-details.js';
 import { throwIfReplyError } from './throw-if-reply-error.js';
-import type { StreamWatch } from './watch-event-stream.js';
+import { maxEventLineBytes, type StreamWatch } from './watch-event-stream.js';
 
 /**
  * A stream that closed without its terminator (OpenAI format: no finish reason and no `[DONE]`;
@@ -45,5 +45,16 @@ export function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, r
     `BAD_RESPONSE: the provider answered a stream request with ${what}, not an event stream; check the base URL, or try --no-stream`,
     where,
     { requestId },
+  );
+}
+
+/** An event stream with a line too long to be an event (a hostile or broken server): not retried. */
+export function eventLineTooLong(where: { provider: string; model: string }): ProviderError {
+  const limit = `${maxEventLineBytes / 1024 / 1024} MiB`;
+  return localProviderError(
+    'BAD_RESPONSE',
+    `BAD_RESPONSE: the stream sent a line longer than ${limit} without an end, which no real event is; check the base URL`,
+    where,
+    { retryable: false },
   );
 }

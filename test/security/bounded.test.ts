@@ -154,23 +154,38 @@ describe('a reply is bounded in bytes and characters', () => {
     expect(growth).toBeLessThan(inflatedBomb / 5);
   });
 
-  it('a gzip bomb as an event stream stops at the byte limit too', async () => {
+  it('a gzip bomb as an event stream stops too (it inflates to one endless line: the 1 MiB line limit ends it first)', async () => {
     const model = createOpenAIChatModel(config('bomb-sse', { maxReplyBytes: 2 * MiB }));
     const { value: error, growth } = await rssGrowth(() => providerErrorOf(model.stream(request, () => {})));
     expect(error.type).toBe('BAD_RESPONSE');
-    expect(error.message).toContain('the reply exceeded 2 MiB');
+    expect(error.message).toContain('a line longer than 1 MiB');
     expect(growth).toBeLessThan(200 * MiB);
     await hostile.seen.at(-1)!.closed;
   });
 
-  it('one 50 MB SSE line with no newline is cut at the byte limit before the SDK buffers it', async () => {
+  it('one 50 MB SSE line with no newline is cut before the SDK buffers it', async () => {
     const model = createOpenAIChatModel(config('giant-line', { maxReplyBytes: 2 * MiB }));
     const { value: error, growth } = await rssGrowth(() => providerErrorOf(model.stream(request, () => {})));
     expect(error.type).toBe('BAD_RESPONSE');
-    expect(error.message).toContain('the reply exceeded 2 MiB');
+    expect(error.message).toContain('a line longer than 1 MiB');
     expect(growth).toBeLessThan(200 * MiB);
     await hostile.seen.at(-1)!.closed;
   });
+
+  it.each(['openai', 'anthropic'] as const)(
+    '%s: with the default limits, a line of many MiB fails at 1 MiB as BAD_RESPONSE, before the SDK joins it again and again',
+    async (format) => {
+      const model =
+        format === 'openai'
+          ? createOpenAIChatModel(config('giant-line'))
+          : createAnthropicMessagesModel({ ...config('giant-line'), baseURL: `${hostile.url}/giant-line` });
+      const error = await providerErrorOf(model.stream(request, () => {}));
+      expect(error).toMatchObject({ type: 'BAD_RESPONSE', retryable: false });
+      expect(error.message).toContain('a line longer than 1 MiB');
+      oneLine(error.message);
+      await hostile.seen.at(-1)!.closed;
+    },
+  );
 
   it('an endless stream stops at the character limit, the text up to it kept (OpenAI format)', async () => {
     const deltas: string[] = [];

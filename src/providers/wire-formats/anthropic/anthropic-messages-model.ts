@@ -14,7 +14,7 @@ import {
   type ReplySoFar,
   type Usage,
 } from '../../language-model.js';
-import { streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
+import { eventLineTooLong, streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { createAnthropicClient } from './anthropic-client.js';
@@ -125,7 +125,9 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
             .asResponse();
           const requestId = response.headers.get('request-id');
           const watch = newStreamWatch();
-          const body = response.body ? watchEventStream(response.body, watch) : null;
+          const body = response.body
+            ? watchEventStream(response.body, watch, () => eventLineTooLong({ provider: config.provider, model: request.modelId }))
+            : null;
           const stream = Stream.fromSSEResponse<MessageStreamEvent>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
           let events = 0;

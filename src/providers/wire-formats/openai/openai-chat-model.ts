@@ -5,7 +5,7 @@ import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
 import { defaultReplyLimits, replyTooLong, withinCharLimit } from '../../reply-limits.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel, ReplySoFar } from '../../language-model.js';
-import { streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
+import { eventLineTooLong, streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { renameThreadEvents } from '../../rename-thread-events.js';
 import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
@@ -137,7 +137,9 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
             .asResponse();
           const requestId = response.headers.get('x-request-id');
           const watch = newStreamWatch();
-          const body = response.body ? watchEventStream(renameThreadEvents(response.body), watch) : null;
+          // The line limit comes first: the renaming waits for whole lines.
+          const lineTooLong = () => eventLineTooLong({ provider: config.provider, model: request.modelId });
+          const body = response.body ? renameThreadEvents(watchEventStream(response.body, watch, lineTooLong)) : null;
           const stream = Stream.fromSSEResponse<ChunkFields>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
           const splitter = createThinkTagSplitter();
