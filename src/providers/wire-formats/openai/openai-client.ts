@@ -1,27 +1,18 @@
 import OpenAI from 'openai';
 import type { AdapterConfig } from '../../adapter-config.js';
-import { keepingErrorBodies } from '../../error-body-capture.js';
-import { createNodeHttpFetch } from '../../node-http-fetch.js';
-import { silentSdkLogging } from '../../silent-sdk-logger.js';
+import { sdkClientOptions } from '../sdk-client-options.js';
 
 /**
- * The one place an OpenAI-format client is built: our HTTP client (error bodies kept), no SDK
- * retries (the runner has its own policy), the preset's headers and query, and Azure's `api-key`
- * header instead of `Authorization: Bearer` where the preset says so.
+ * The one place an OpenAI-format client is built: the shared options, and Azure's `api-key` header
+ * instead of `Authorization: Bearer` where the preset says so.
  */
 export function createOpenAIClient(config: AdapterConfig, timeoutMs?: number): OpenAI {
-  const apiKey = config.apiKey ?? 'not-needed';
+  const options = sdkClientOptions(config, timeoutMs);
   return new OpenAI({
-    apiKey,
-    baseURL: config.baseURL,
-    maxRetries: 0,
-    ...silentSdkLogging,
-    fetch: keepingErrorBodies(config.fetch ?? createNodeHttpFetch({ env: config.env, maxReplyBytes: config.maxReplyBytes })),
-    ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+    ...options,
     defaultHeaders: {
       ...config.headers,
-      ...(config.apiKeyHeader === 'api-key' ? { 'api-key': apiKey, Authorization: null } : {}),
+      ...(config.apiKeyHeader === 'api-key' ? { 'api-key': options.apiKey, Authorization: null } : {}),
     },
-    ...(config.query && Object.keys(config.query).length > 0 ? { defaultQuery: config.query } : {}),
   });
 }
