@@ -122,3 +122,25 @@ describe('every complete recorded stream, cut before its terminator, is incomple
     expectUsage(error!.reply!.usage, expected.usage);
   });
 });
+
+/** The same stream as some proxies and gateways send it: `data:` lines only, no `event:` lines. */
+const withoutEventLines = (recording: Recording): Recording => ({
+  ...recording,
+  id: `${recording.id} (data only)`,
+  response: { ...recording.response, events: (recording.response.events ?? []).map(({ data }) => ({ data })) },
+});
+
+const anthropicStreams = recordings.filter((recording) => recording.format === 'anthropic' && recording.stream);
+
+describe('every recorded Anthropic stream, sent without its event: lines, reads the same', () => {
+  it.each(anthropicStreams.map((recording) => [recording.id, recording] as const))('%s', async (_id, recording) => {
+    const named = await replay(recording);
+    const bare = await replay(withoutEventLines(recording));
+    expect(bare.error?.type).toBe(named.error?.type);
+    expect(bare.error?.partialText).toBe(named.error?.partialText);
+    expect(bare.result?.text).toBe(named.result?.text);
+    expect(bare.result?.reasoning).toBe(named.result?.reasoning);
+    expect(bare.result?.usage).toEqual(named.result?.usage);
+    expect(bare.result?.finishReason).toEqual(named.result?.finishReason);
+  });
+});

@@ -20,6 +20,7 @@ import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { createAnthropicClient } from './anthropic-client.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 import { mapAnthropicUsage, type AnthropicUsage } from './map-anthropic-usage.js';
+import { nameAnthropicEvents } from './name-anthropic-events.js';
 
 /** Messages requires `max_tokens`; this is what we send when the user sets none. */
 export const defaultAnthropicMaxTokens = 8192;
@@ -125,9 +126,9 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
             .asResponse();
           const requestId = response.headers.get('request-id');
           const watch = newStreamWatch();
-          const body = response.body
-            ? watchEventStream(response.body, watch, () => eventLineTooLong({ provider: config.provider, model: request.modelId }))
-            : null;
+          // The line limit comes first: naming the events waits for whole lines.
+          const lineTooLong = () => eventLineTooLong({ provider: config.provider, model: request.modelId });
+          const body = response.body ? nameAnthropicEvents(watchEventStream(response.body, watch, lineTooLong)) : null;
           const stream = Stream.fromSSEResponse<MessageStreamEvent>(new Response(body, response), new AbortController(), client);
           let ttftMs: number | null = null;
           let events = 0;

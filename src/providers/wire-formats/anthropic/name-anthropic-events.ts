@@ -1,0 +1,51 @@
+/**
+ * Gives every event of an Anthropic-format stream an `event:` line. The Messages API sends one before
+ * each `data:`, and the SDK skips data without it; some proxies and gateways send `data:` lines only,
+ * whose JSON names its type (`{"type":"message_start",…}`). Such an event gets `event: <type>` from
+ * its own JSON; a stream that has the lines passes unchanged. Complete lines pass at once; only an
+ * unfinished line waits for the rest (bounded by the event-line limit applied before).
+ */
+export function nameAnthropicEvents(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  let carry = '';
+  let named = false;
+  const typeOf = (data: string): string | null => {
+    try {
+      const parsed = JSON.parse(data) as { type?: unknown };
+      return typeof parsed.type === 'string' && /^[A-Za-z_]+$/.test(parsed.type) ? parsed.type : null;
+    } catch {
+      return null;
+    }
+  };
+  const name = (lines: string[]): string =>
+    lines
+      .map((line) => {
+        const bare = line.endsWith('\r') ? line.slice(0, -1) : line;
+        if (bare === '') named = false;
+        else if (bare.startsWith('event:')) named = true;
+        else if (bare.startsWith('data:') && !named) {
+          const type = typeOf(bare.slice(5).trimStart());
+          if (type !== null) {
+            named = true;
+            return `event: ${type}\n${line}`;
+          }
+        }
+        return line;
+      })
+      .join('\n');
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        const text = carry + decoder.decode(chunk, { stream: true });
+        const end = text.lastIndexOf('\n');
+        carry = end === -1 ? text : text.slice(end + 1);
+        if (end !== -1) controller.enqueue(encoder.encode(`${name(text.slice(0, end).split('\n'))}\n`));
+      },
+      flush(controller) {
+        const rest = carry + decoder.decode();
+        if (rest !== '') controller.enqueue(encoder.encode(name(rest.split('\n'))));
+      },
+    }),
+  );
+}
