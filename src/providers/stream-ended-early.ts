@@ -8,7 +8,7 @@ import { maxEventLineBytes, type StreamWatch } from './watch-event-stream.js';
  * A stream that closed without its terminator (OpenAI format: no finish reason and no `[DONE]`;
  * Anthropic: no `message_stop`): the reply is cut off, not finished. Retried like a cut connection.
  */
-export function streamEndedEarly(where: { provider: string; model: string }, missing: string): ProviderError {
+function streamEndedEarly(where: { provider: string; model: string }, missing: string): ProviderError {
   return localProviderError(
     'NETWORK',
     `NETWORK: the stream ended before the reply was finished (${missing}); the text so far is kept as incomplete`,
@@ -29,7 +29,7 @@ const parsedJson = (text: string): unknown => {
  * request with a plain JSON body (an error inside a 200, as MiniMax does) or an HTML page: that is
  * said as it is, not as a stream that ended early.
  */
-export function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, requestId: string | null, missing: string): ProviderError {
+function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, requestId: string | null, missing: string): ProviderError {
   const where = { provider: config.provider, model: config.modelId };
   const head = watch.head.trim();
   if (head === '' || /^(data|event|id|retry):|^:/m.test(head)) return streamEndedEarly(where, missing);
@@ -46,6 +46,22 @@ export function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, r
     where,
     { requestId },
   );
+}
+
+/**
+ * The failure of a stream that closed unfinished: {@link streamWithoutEvents} when not one event could
+ * be read, else {@link streamEndedEarly}.
+ */
+export function unfinishedStream(
+  config: AdapterConfig,
+  watch: StreamWatch,
+  requestId: string | null,
+  eventsRead: number,
+  missing: string,
+): ProviderError {
+  return eventsRead === 0
+    ? streamWithoutEvents(config, watch, requestId, missing)
+    : streamEndedEarly({ provider: config.provider, model: config.modelId }, missing);
 }
 
 /** An event stream with a line too long to be an event (a hostile or broken server): not retried. */

@@ -14,7 +14,7 @@ import {
   type ReplySoFar,
   type Usage,
 } from '../../language-model.js';
-import { eventLineTooLong, streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
+import { eventLineTooLong, unfinishedStream } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
 import { createAnthropicClient } from './anthropic-client.js';
@@ -162,9 +162,7 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
             }
           }
           if (!state.stopped && !signal.aborted) {
-            throw events === 0
-              ? streamWithoutEvents(config, watch, requestId, 'no message_stop')
-              : streamEndedEarly({ provider: config.provider, model: request.modelId }, 'no message_stop');
+            throw unfinishedStream(config, watch, requestId, events, 'no message_stop');
           }
           return {
             ...replyOf(state),

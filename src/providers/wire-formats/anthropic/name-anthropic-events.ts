@@ -1,3 +1,5 @@
+import { mapCompleteLines } from '../../map-complete-lines.js';
+
 /**
  * Gives every event of an Anthropic-format stream an `event:` line. The Messages API sends one before
  * each `data:`, and the SDK skips data without it; some proxies and gateways send `data:` lines only,
@@ -6,9 +8,6 @@
  * unfinished line waits for the rest (bounded by the event-line limit applied before).
  */
 export function nameAnthropicEvents(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
-  let carry = '';
   let named = false;
   const typeOf = (data: string): string | null => {
     try {
@@ -34,18 +33,9 @@ export function nameAnthropicEvents(body: ReadableStream<Uint8Array>): ReadableS
         return line;
       })
       .join('\n');
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        const text = carry + decoder.decode(chunk, { stream: true });
-        const end = text.lastIndexOf('\n');
-        carry = end === -1 ? text : text.slice(end + 1);
-        if (end !== -1) controller.enqueue(encoder.encode(`${name(text.slice(0, end).split('\n'))}\n`));
-      },
-      flush(controller) {
-        const rest = carry + decoder.decode();
-        if (rest !== '') controller.enqueue(encoder.encode(name(rest.split('\n'))));
-      },
-    }),
+  return mapCompleteLines(
+    body,
+    (text) => text.lastIndexOf('\n'),
+    (text) => (text.endsWith('\n') ? `${name(text.slice(0, -1).split('\n'))}\n` : name(text.split('\n'))),
   );
 }

@@ -5,7 +5,7 @@ import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
 import { defaultReplyLimits, replyTooLong, withinCharLimit } from '../../reply-limits.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel, ReplySoFar } from '../../language-model.js';
-import { eventLineTooLong, streamEndedEarly, streamWithoutEvents } from '../../stream-ended-early.js';
+import { eventLineTooLong, unfinishedStream } from '../../stream-ended-early.js';
 import { throwIfReplyError } from '../../throw-if-reply-error.js';
 import { renameThreadEvents } from '../../rename-thread-events.js';
 import { newStreamWatch, watchEventStream } from '../../watch-event-stream.js';
@@ -181,10 +181,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           }
           emit(splitter.finish());
           if (state.finishReason === null && !watch.done && !signal.aborted) {
-            const missing = 'no finish reason and no [DONE]';
-            throw chunks === 0
-              ? streamWithoutEvents(config, watch, requestId, missing)
-              : streamEndedEarly({ provider: config.provider, model: request.modelId }, missing);
+            throw unfinishedStream(config, watch, requestId, chunks, 'no finish reason and no [DONE]');
           }
           return {
             ...replyOf(state),
