@@ -18,8 +18,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  // A native addon: it finds its compiled binary relative to its own package, so it stays in node_modules.
-  external: ['better-sqlite3'],
+  // Native addons: each finds its compiled binary relative to its own package, so it stays in node_modules.
+  external: ['better-sqlite3', 'libsql'],
   banner: {
     // Bundled CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,0 +1,4 @@
+import { defineMessages } from '../define-messages.js';
+
+/** Messages of the doctor command. */
+export const doctorMessages = defineMessages({}, {});
