@@ -16,6 +16,10 @@ export interface ModelResult {
   /** The article; on a failure, the text streamed before it (see `incomplete`), else null. */
   text: string | null;
   reasoning: string | null;
+  /** 字数 of `text` as writers count it (CJK characters plus words of other scripts, Markdown left out); 0 without text. */
+  chars: number;
+  /** Minutes to read `text`, rounded up; 0 without text. */
+  readingMinutes: number;
   finishReason: FinishReason | null;
   usage: Usage;
   latencyMs: number;

@@ -9,6 +9,7 @@ import { redactResult, usableSecrets } from './redact-reply.js';
 import type { ResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
+import { countWriting } from '../text/count-writing.js';
 
 /** One prompt as sent to a model: what a comparison cell or a pipeline stage asks. */
 export interface ModelTask {
@@ -44,6 +45,7 @@ function succeeded(model: ResolvedModel, servedBy: ResolvedModel, generated: Gen
     ...withoutReportedCost(generated),
     costUsd: generated.reportedCostUsd ?? computeCost(generated.usage, servedBy.prices),
     text: generated.text,
+    ...countWriting(generated.text),
     reasoning: generated.reasoning,
     latencyMs: Math.round(generated.latencyMs),
     ttftMs: generated.ttftMs === null ? null : Math.round(generated.ttftMs),
@@ -66,6 +68,7 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
     status: 'error',
     servedBy: null,
     text: error.partialText,
+    ...countWriting(error.partialText ?? ''),
     reasoning: reply?.reasoning ? reply.reasoning : null,
     finishReason: reply?.finishReason ?? null,
     usage,

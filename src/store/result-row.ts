@@ -1,4 +1,5 @@
 import type { ModelResult } from '../run/model-result.js';
+import { countWriting } from '../text/count-writing.js';
 
 /** A `results` row as stored. */
 export interface ResultRow {
@@ -86,6 +87,7 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     status: row.status === 'ok' ? 'ok' : 'error',
     servedBy: row.served_by,
     text: row.text,
+    ...countWriting(row.text ?? ''),
     reasoning: row.reasoning,
     finishReason: details.finishReason,
     usage: {

@@ -1,4 +1,5 @@
 import { emptyUsage } from '../../src/providers/language-model.js';
+import { countWriting } from '../../src/text/count-writing.js';
 import type { ModelResult } from '../../src/run/model-result.js';
 
 /** A successful result with plausible metrics, for table and report tests. */
@@ -8,6 +9,7 @@ export const okResult = (model: string, text: string | null, overrides: Partial<
   status: 'ok',
   servedBy: model,
   text,
+  ...countWriting(text ?? ''),
   reasoning: null,
   finishReason: { unified: 'stop', raw: 'stop' },
   usage: { ...emptyUsage(), inputTokens: 12, outputTokens: 345 },
