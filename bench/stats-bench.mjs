@@ -32,7 +32,7 @@ const cliRuns = Math.max(1, runs - 2);
 const modelsPerRun = 5;
 const targetMs = 200;
 
-// Bundle what the bench needs from src/ into node_modules/.cache (gitignored; better-sqlite3 resolves from there).
+// Bundle what the bench needs from src/ into node_modules/.cache (gitignored; libsql resolves from there).
 const bundleFile = path.join(root, 'node_modules', '.cache', 'wechat-writer-bench', 'store.mjs');
 await build({
   stdin: {
@@ -47,11 +47,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: ['libsql'],
   logLevel: 'warning',
 });
 const { openHistoryStore, toResultRow, okResult } = await import(pathToFileURL(bundleFile).href);
-const { default: Database } = await import('better-sqlite3');
+const { default: Database } = await import('libsql');
 
 // Deterministic PRNG (mulberry32).
 let seed = 20240601;
@@ -81,7 +81,7 @@ try {
   (await openHistoryStore(home)).close();
   const fillStarted = performance.now();
   const database = new Database(path.join(home, 'history.db'));
-  database.pragma('journal_mode = WAL');
+  database.exec('PRAGMA journal_mode = WAL');
   const insertRun = database.prepare(`INSERT INTO runs (id, started_at, kind, parent_run_id, prompt, prompt_source, topic, system_prompt,
     options, tool_version) VALUES (?, ?, 'compare', NULL, ?, 'inline', NULL, NULL, '{}', '0.1.0')`);
   const columns = Object.keys(toResultRow(1, 0, okResult('mock:alpha', 'x'), null, new Date().toISOString()));
@@ -122,7 +122,7 @@ try {
       }
     }
   })();
-  database.pragma('wal_checkpoint(TRUNCATE)');
+  database.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   database.close();
   const fillSeconds = (performance.now() - fillStarted) / 1000;
 

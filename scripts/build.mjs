@@ -18,8 +18,9 @@ await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  // Native addons: each finds its compiled binary relative to its own package, so it stays in node_modules.
-  external: ['better-sqlite3', 'libsql'],
+  // libsql (the history's SQLite) loads its prebuilt binary (@libsql/<platform>) relative to its own
+  // package, so it stays in node_modules: the one runtime dependency.
+  external: ['libsql'],
   banner: {
     // Bundled CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

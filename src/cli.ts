@@ -28,6 +28,13 @@ export async function runCli(argv: readonly string[], toolVersion: string): Prom
   };
   const signals = Object.keys(signalExitCodes) as StopSignal[];
   for (const signal of signals) process.on(signal, onSignal);
+  // `wechat-writer --help | head`: a reader that closed its end wants no more output, not a stack trace
+  const onOutputClosed = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? ExitCode.ok);
+  };
+  process.stdout.on('error', onOutputClosed);
+  process.stderr.on('error', onOutputClosed);
   try {
     const code = await main(argv, createNodeIO(toolVersion, controller.signal));
     process.exitCode = code === ExitCode.interrupted && received !== null ? signalExitCodes[received] : code;

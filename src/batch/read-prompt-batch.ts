@@ -2,6 +2,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors/usage-error.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
 import { maxBatchFileBytes, maxBriefBytes, mebibytes, overBytes } from '../plan/brief-limits.js';
 
 /** One prompt of a batch: a file of a directory, or a line of a JSONL file. */
@@ -24,7 +26,7 @@ export interface BatchDeps {
 
 const lineSchema = z.strictObject({
   id: z.union([z.string().min(1), z.number()]).optional(),
-  prompt: z.string().refine((text) => text.trim() !== '', 'must not be empty'),
+  prompt: z.string().refine((text) => text.trim() !== '', { error: () => t('config.notEmpty') }),
   system: z.string().optional(),
 });
 
@@ -32,35 +34,49 @@ const looksBinary = (text: string) => text.includes('\u0000') || text.includes('
 
 function problemsMessage(source: string, problems: string[]): UsageError {
   const list = problems.map((problem) => `\n  - ${problem}`).join('');
-  return new UsageError(
-    `--prompts ${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was called:${list}`,
-  );
+  const key = problems.length === 1 ? 'config.batch.problemsOne' : 'config.batch.problemsMany';
+  return new UsageError(t(key, { source, count: problems.length, list }));
+}
+
+/** One schema problem of a line, in the run's language (zod's own words for the rare ones). */
+function lineProblem(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    const key = issue.keys.length === 1 ? 'config.batch.unknownKeysOne' : 'config.batch.unknownKeysMany';
+    return `${t(key, { keys })}${t('config.batch.allowedKeys')}`;
+  }
+  return issue.message;
 }
 
 /** Reads `{"id","prompt","system"}` lines; every bad line is reported at once. */
 export function parsePromptLines(text: string, source: string): BatchPrompt[] {
   const prompts: BatchPrompt[] = [];
   const problems: string[] = [];
+  const zodMessages = currentLanguage() === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined;
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const where = `line ${index + 1}`;
+    const where = t('config.batch.line', { line: index + 1 });
     if (overBytes(line, maxBriefBytes) !== null) {
-      problems.push(`${where}: is over the ${mebibytes(maxBriefBytes)} a brief may be`);
+      problems.push(t('config.batch.overBrief', { where, limit: mebibytes(maxBriefBytes) }));
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      problems.push(`${where}: not valid JSON (one object per line: {"id": "…", "prompt": "…"})`);
+      problems.push(t('config.batch.notJson', { where }));
       return;
     }
-    const parsed = lineSchema.safeParse(value);
+    const parsed = lineSchema.safeParse(value, zodMessages);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const field = issue.path.length > 0 ? `.${issue.path.join('.')}` : '';
-        const keys = issue.code === 'unrecognized_keys' ? ` (allowed: id, prompt, system)` : '';
-        problems.push(`${where}${field}: ${issue.message}${keys}`);
+        const field = issue.path.join('.');
+        const problem = lineProblem(issue);
+        problems.push(
+          field
+            ? t('config.batch.fieldProblem', { line: index + 1, field, problem })
+            : t('config.batch.lineProblem', { line: index + 1, problem }),
+        );
       }
       return;
     }
@@ -70,26 +86,26 @@ export function parsePromptLines(text: string, source: string): BatchPrompt[] {
   const seen = new Map<string, string>();
   for (const prompt of prompts) {
     const first = seen.get(prompt.id);
-    if (first) problems.push(`${prompt.source}: id "${prompt.id}" is used twice (first at ${first}); ids must be unique`);
+    if (first) problems.push(t('config.batch.duplicateId', { source: prompt.source, id: prompt.id, first }));
     else seen.set(prompt.id, prompt.source);
   }
   if (problems.length > 0) throw problemsMessage(source, problems);
-  if (prompts.length === 0)
-    throw new UsageError(`--prompts ${source} has no prompts: write one JSON object per line, {"id": "…", "prompt": "…"}`);
+  if (prompts.length === 0) throw new UsageError(t('config.batch.noPrompts', { source }));
   return prompts;
 }
 
 async function readDirectory(directory: string, shown: string, names: string[], deps: BatchDeps): Promise<BatchPrompt[]> {
   const files = names.filter((name) => /\.(md|txt)$/i.test(name)).sort((a, b) => a.localeCompare(b, 'en'));
-  if (files.length === 0) throw new UsageError(`--prompts ${shown} has no .md or .txt files: put one brief per file there`);
+  if (files.length === 0) throw new UsageError(t('config.batch.noFiles', { source: shown }));
   const problems: string[] = [];
   const prompts: BatchPrompt[] = [];
   for (const name of files) {
     const text = await deps.readTextFile(path.join(directory, name));
     const source = path.join(shown, name);
-    if (looksBinary(text)) problems.push(`${name}: looks binary, not UTF-8 text`);
-    else if (overBytes(text, maxBriefBytes) !== null) problems.push(`${name}: is over the ${mebibytes(maxBriefBytes)} a brief may be`);
-    else if (text.trim() === '') problems.push(`${name}: is empty`);
+    if (looksBinary(text)) problems.push(t('config.batch.binary', { name }));
+    else if (overBytes(text, maxBriefBytes) !== null)
+      problems.push(t('config.batch.overBrief', { where: name, limit: mebibytes(maxBriefBytes) }));
+    else if (text.trim() === '') problems.push(t('config.batch.empty', { name }));
     else prompts.push({ id: name.replace(/\.(md|txt)$/i, ''), text, system: null, source });
   }
   if (problems.length > 0) throw problemsMessage(shown, problems);
@@ -105,23 +121,20 @@ export async function readPromptBatch(spec: string, deps: BatchDeps): Promise<Ba
     names = await list(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`--prompts "${spec}" does not exist: give a directory of .md/.txt briefs or a .jsonl file`);
-    if (code !== 'ENOTDIR') throw new UsageError(`--prompts "${spec}" cannot be read (${code ?? (error as Error).message})`);
+    if (code === 'ENOENT') throw new UsageError(t('config.batch.missing', { spec }));
+    if (code !== 'ENOTDIR') throw new UsageError(t('config.batch.cannotRead', { spec, code: code ?? (error as Error).message }));
   }
   if (names !== null) return readDirectory(target, spec, names, deps);
-  if (!/\.jsonl$/i.test(spec))
-    throw new UsageError(`--prompts "${spec}" is a file: give a .jsonl file (one {"prompt": …} per line) or a directory`);
+  if (!/\.jsonl$/i.test(spec)) throw new UsageError(t('config.batch.isFile', { spec }));
   let text: string;
   try {
     text = await deps.readTextFile(target);
   } catch (error) {
-    throw new UsageError(`--prompts "${spec}" cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(t('config.batch.cannotRead', { spec, code: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const bytes = overBytes(text, maxBatchFileBytes);
   if (bytes !== null) {
-    throw new UsageError(
-      `--prompts "${spec}" is ${mebibytes(bytes)}, over the ${mebibytes(maxBatchFileBytes)} a batch file may be: split it into several files`,
-    );
+    throw new UsageError(t('config.batch.tooBig', { spec, size: mebibytes(bytes), limit: mebibytes(maxBatchFileBytes) }));
   }
   return parsePromptLines(text, spec);
 }

@@ -4,6 +4,8 @@ import { InterruptedError } from '../errors/interrupted-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import { redactSecrets } from '../providers/redact-secrets.js';
 import { terminalSafe } from '../format/terminal-safe.js';
+import type { MessageKey } from '../i18n/catalog/index.js';
+import { t } from '../i18n/translate.js';
 import type { CommandIO } from './command-io.js';
 
 const secretValues = (env: CommandIO['env']) =>
@@ -11,18 +13,18 @@ const secretValues = (env: CommandIO['env']) =>
     .filter(([name]) => /KEY|TOKEN|SECRET|PASSWORD/i.test(name))
     .map(([, value]) => value);
 
-/** File-system failures that are the machine's state, not a bug in the tool. */
-const fileProblems: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EIO: 'an input/output error',
-  ENOTDIR: 'a part of the path is a file',
-  EISDIR: 'the path is a directory',
-  EFBIG: 'the file is too large',
-};
+/** File-system failures that are the machine's state, not a bug in the tool (their text is `cli.file.<code>`). */
+const fileProblems = {
+  ENOSPC: 'cli.file.ENOSPC',
+  EDQUOT: 'cli.file.EDQUOT',
+  EROFS: 'cli.file.EROFS',
+  EACCES: 'cli.file.EACCES',
+  EPERM: 'cli.file.EACCES',
+  EIO: 'cli.file.EIO',
+  ENOTDIR: 'cli.file.ENOTDIR',
+  EISDIR: 'cli.file.EISDIR',
+  EFBIG: 'cli.file.EFBIG',
+} as const satisfies Record<string, MessageKey>;
 
 /**
  * The one place errors become exit codes: one line on stderr naming the cause and the fix, and a
@@ -36,7 +38,7 @@ export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'
     let current: unknown = error;
     for (let depth = 0; current !== undefined && current !== null && depth < 8; depth += 1) {
       const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
-      io.stderr.write(`${depth === 0 ? '' : 'caused by: '}${redact(text)}\n`);
+      io.stderr.write(`${depth === 0 ? '' : t('cli.error.causedBy')}${redact(text)}\n`);
       current = current instanceof Error ? current.cause : undefined;
     }
   };
@@ -45,7 +47,7 @@ export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof InterruptedError) {
-    io.stderr.write('wechat-writer: interrupted\n');
+    io.stderr.write(`wechat-writer: ${t('cli.error.interrupted')}\n`);
     return ExitCode.interrupted;
   }
   if (error instanceof UsageError) {
@@ -53,19 +55,18 @@ export function handleError(error: unknown, io: Pick<CommandIO, 'stderr' | 'env'
     debugTrace();
     return ExitCode.usage;
   }
-  const fileProblem = fileProblems[(error as NodeJS.ErrnoException | null)?.code ?? ''];
+  const fileProblem = fileProblems[((error as NodeJS.ErrnoException | null)?.code ?? '') as keyof typeof fileProblems] as
+    MessageKey | undefined;
   if (fileProblem) {
     // the disk, not a bug: say what and where, and that finished results are kept in the history
     const { code, path: filePath } = error as NodeJS.ErrnoException;
     const where = filePath ? ` ${redact(filePath)}` : '';
-    io.stderr.write(
-      `wechat-writer: could not write${where} (${code}: ${fileProblem}): free some space or choose another path; finished results are in the history (wechat-writer history)\n`,
-    );
+    io.stderr.write(`wechat-writer: ${t('cli.error.couldNotWrite', { where, code: code ?? '', problem: t(fileProblem) })}\n`);
     debugTrace();
     return ExitCode.someFailed;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`wechat-writer: unexpected error: ${redact(message)} (rerun with --debug for details, and please report it)\n`);
+  io.stderr.write(`wechat-writer: ${t('cli.error.unexpected', { message: redact(message) })}\n`);
   debugTrace();
   return ExitCode.someFailed;
 }

@@ -16,3 +16,10 @@ export interface Prompter {
   checkbox<Value>(config: { message: string; choices: PromptChoice<Value>[]; required?: boolean; pageSize?: number }): Promise<Value[]>;
   input(config: { message: string; validate?: (value: string) => boolean | string | Promise<boolean | string> }): Promise<string>;
 }
+
+/** The questions `init` asks besides the picker's: a hidden key, a yes/no. */
+export interface InitPrompter extends Prompter {
+  /** Reads a secret without echoing it (not even as `*`), never kept in any history. */
+  password(config: { message: string; validate?: (value: string) => boolean | string }): Promise<string>;
+  confirm(config: { message: string; default?: boolean }): Promise<boolean>;
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseLanguage } from '../i18n/choose-language.js';
+import { t } from '../i18n/translate.js';
 
 const price = z.strictObject({
   input: z.number().nonnegative(),
@@ -20,7 +22,18 @@ const modelEntry = z.preprocess(
   z.strictObject({ id: z.string().min(1), prices: price.optional(), temperature: temperatureLimits.optional() }),
 );
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name, e.g. LOCAL_KEY (not the key itself)');
+// Messages are functions, so they are read in the language of the run that parses the file.
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: () => t('config.envNameRule') });
+
+/**
+ * `language: zh-CN | en`, also written `zh`, `zh_CN`, `en_US`… as --lang reads them. Only names of
+ * letters, digits, `_`, `-`, `.`, `@`: what main() can read from the file before it is parsed.
+ * Anything else is an error at this key.
+ */
+const languageSetting = z.preprocess(
+  (value) => (typeof value === 'string' && /^[\w.@-]+$/.test(value.trim()) ? (parseLanguage(value) ?? value) : value),
+  z.enum(['zh-CN', 'en']),
+);
 
 /** A provider in the config file: a new endpoint (`type` + `baseURL`) or a preset extended (`preset: deepseek`). */
 export const providerConfigSchema = z.strictObject({
@@ -56,11 +69,13 @@ export const roleConfigSchema = z.preprocess(
 /** The whole config file. Unknown keys are errors, so typos are caught. */
 export const configSchema = z.strictObject({
   providers: z
-    .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'provider ids are lower-case letters, digits and dashes'), providerConfigSchema)
+    .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => t('config.providerIdRule') }), providerConfigSchema)
     .optional(),
   roles: z.record(z.string().min(1), roleConfigSchema).optional(),
   retry: z.strictObject({ retries: z.number().int().min(0).max(10).optional() }).optional(),
   concurrency: z.number().int().positive().max(64).optional(),
+  /** The interface language; `--lang` and `WECHAT_WRITER_LANG` win over it, it wins over the locale. */
+  language: languageSetting.optional(),
 });
 
 export type ProviderConfig = z.infer<typeof providerConfigSchema>;

@@ -1,4 +1,5 @@
 import { envPrefix, type ModelEntry, type ProviderPreset } from '../providers/provider-preset.js';
+import { t } from '../i18n/translate.js';
 import type { ProviderConfig } from './config-schema.js';
 
 /** Turns a config provider into a preset: a new endpoint, or the preset it extends with the fields it sets. */
@@ -21,7 +22,7 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
   const baseKeyEnvs = base && base.id !== id ? (base.apiKeyEnvs ?? [`${envPrefix(base.id)}_API_KEY`]) : base?.apiKeyEnvs;
   return {
     id,
-    name: base ? `${base.name} (from config)` : `${id} (from config)`,
+    name: t('config.fromConfig', { name: base ? base.name : id }),
     // An alias (`claude`) stays with the preset it names, not with an extension under a new id.
     aliases: base && base.id === id ? base.aliases : [],
     endpoints: config.baseURL ? { ...base?.endpoints, [format]: { config: config.baseURL } } : (base?.endpoints ?? {}),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { t } from '../i18n/translate.js';
 
 /** One schema problem as the user reads it: where (a path in the file, as written) and what to do. */
 export interface ConfigProblem {
@@ -103,49 +104,55 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 const secretPath = (path: string) => /apiKeys?\b|apiKeys\[|headers/.test(path);
 
 function describeValue(value: unknown, path: string): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping (key: value)';
-  if (typeof value === 'string') return secretPath(path) || value.length > 40 ? 'text' : `"${value}"`;
+  if (value === undefined) return t('config.value.nothing');
+  if (value === null) return t('config.value.empty');
+  if (Array.isArray(value)) return t('config.value.list');
+  if (typeof value === 'object') return t('config.value.mapping');
+  if (typeof value === 'string') return secretPath(path) || value.length > 40 ? t('config.value.text') : `"${value}"`;
   return String(value);
 }
 
-const expectedNames: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'text',
-  boolean: 'true or false',
-  array: 'a list, e.g. [a, b]',
-  object: 'a mapping (key: value)',
-  record: 'a mapping (key: value)',
-};
+/** What a type is called in a message, in the run's language; an unnamed type by its zod name. */
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return t('config.expected.number');
+    case 'int':
+      return t('config.expected.int');
+    case 'string':
+      return t('config.expected.string');
+    case 'boolean':
+      return t('config.expected.boolean');
+    case 'array':
+      return t('config.expected.array');
+    case 'object':
+    case 'record':
+      return t('config.expected.object');
+    default:
+      return expected;
+  }
+}
 
 function typeMessage(expected: string, value: unknown, path: string): string {
-  if (/^roles\.[^.[]+$/.test(path)) {
-    return `expected a list of models, e.g. [local:my-model], or a mapping with models: [...], got ${describeValue(value, path)}`;
-  }
-  if (/\.models\[\d+\]$/.test(path) && /^providers\./.test(path)) {
-    return `expected a model id, or a mapping with id (and prices, temperature), got ${describeValue(value, path)}`;
-  }
-  const name = expectedNames[expected] ?? expected;
-  if (value === undefined) return `required: add it (${name})`;
-  return `expected ${name}, got ${describeValue(value, path)}`;
+  if (/^roles\.[^.[]+$/.test(path)) return t('config.roleType', { value: describeValue(value, path) });
+  if (/\.models\[\d+\]$/.test(path) && /^providers\./.test(path)) return t('config.modelType', { value: describeValue(value, path) });
+  const name = expectedName(expected);
+  if (value === undefined) return t('config.required', { expected: name });
+  return t('config.expectedGot', { expected: name, value: describeValue(value, path) });
 }
 
 function boundMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, value: unknown, path: string): string {
   const small = issue.code === 'too_small';
   const bound = Number(small ? issue.minimum : issue.maximum);
-  if (issue.origin === 'array') return small ? `must list at least ${bound} item${bound === 1 ? '' : 's'}` : `must list at most ${bound}`;
-  if (issue.origin === 'string') return small ? 'must not be empty' : `must be at most ${bound} characters`;
+  if (issue.origin === 'array') {
+    if (!small) return t('config.atMostItems', { bound });
+    return t(bound === 1 ? 'config.atLeastItemsOne' : 'config.atLeastItemsMany', { bound });
+  }
+  if (issue.origin === 'string') return small ? t('config.notEmpty') : t('config.atMostChars', { bound });
   const limit = small
-    ? issue.inclusive
-      ? `at least ${bound}`
-      : `more than ${bound}`
-    : issue.inclusive
-      ? `at most ${bound}`
-      : `less than ${bound}`;
-  return `must be ${limit}, got ${describeValue(value, path)}`;
+    ? t(issue.inclusive ? 'config.limit.atLeast' : 'config.limit.moreThan', { bound })
+    : t(issue.inclusive ? 'config.limit.atMost' : 'config.limit.lessThan', { bound });
+  return t('config.mustBe', { limit, value: describeValue(value, path) });
 }
 
 function suggestProviderId(key: string): string {
@@ -153,7 +160,7 @@ function suggestProviderId(key: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return suggestion === '' ? 'e.g. my-provider' : `e.g. ${suggestion}`;
+  return t('config.exampleId', { id: suggestion === '' ? 'my-provider' : suggestion });
 }
 
 /**
@@ -169,11 +176,8 @@ export function describeConfigIssue(issue: Issue, document: unknown, schema: unk
       const known = knownKeysAt(schema, issue.path);
       return issue.keys.map((key) => {
         const guess = closestKey(key, known);
-        const hint = guess ? `did you mean "${guess}"? ` : '';
-        return {
-          path: formatPath([...parts, key]),
-          message: `unknown key: ${hint}remove it or use one of ${known.join(', ')}`,
-        };
+        const hint = guess ? t('config.didYouMean', { guess }) : '';
+        return { path: formatPath([...parts, key]), message: t('config.unknownKey', { hint, known: known.join(', ') }) };
       });
     }
     case 'invalid_type':
@@ -182,20 +186,22 @@ export function describeConfigIssue(issue: Issue, document: unknown, schema: unk
     case 'too_big':
       return [{ path, message: boundMessage(issue, value, path) }];
     case 'invalid_value': {
-      const allowed = issue.values.map(String).join(' or ');
-      const what = parts.at(-1) === 'type' ? `unknown type ${describeValue(value, path)}` : `${describeValue(value, path)} is not allowed`;
-      return [{ path, message: `${what}: use ${allowed}` }];
+      if (path === 'language') return [{ path, message: t('config.languageInvalid', { value: describeValue(value, path) }) }];
+      const allowed = issue.values.map(String).join(t('config.or'));
+      const shown = describeValue(value, path);
+      const what = parts.at(-1) === 'type' ? t('config.unknownType', { value: shown }) : t('config.notAllowed', { value: shown });
+      return [{ path, message: t('config.useAllowed', { what, allowed }) }];
     }
     case 'invalid_format': {
       if (issue.format === 'url') {
-        return [{ path, message: 'is not a URL: write the whole address with its scheme, e.g. http://127.0.0.1:8080/v1' }];
+        return [{ path, message: t('config.notUrl') }];
       }
       return [{ path, message: issue.message }];
     }
     case 'invalid_key': {
-      const reason = issue.issues[0]?.message ?? 'invalid key';
+      const reason = issue.issues[0]?.message ?? t('config.invalidKey');
       const key = String(parts.at(-1) ?? '');
-      return [{ path, message: `${reason}: rename "${key}", ${suggestProviderId(key)}` }];
+      return [{ path, message: t('config.renameKey', { reason, key, suggestion: suggestProviderId(key) }) }];
     }
     default:
       return [{ path, message: issue.message }];

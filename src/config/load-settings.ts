@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 import { presetCatalog } from '../providers/preset-catalog.js';
 import type { Env } from '../io/env.js';
 import { resolveHomeDirectory } from './home-directory.js';
@@ -15,7 +16,14 @@ export interface SettingsDeps {
 /** Largest config file read (a real one is a few KB); a bigger one is refused before parsing. */
 export const maxConfigFileBytes = 1024 * 1024;
 
-export const builtInSettings: Settings = { configFile: null, catalog: presetCatalog, roles: {}, retries: null, concurrency: null };
+export const builtInSettings: Settings = {
+  configFile: null,
+  catalog: presetCatalog,
+  roles: {},
+  retries: null,
+  concurrency: null,
+  language: null,
+};
 
 async function findConfigFile(explicit: string | undefined, deps: SettingsDeps): Promise<{ path: string; text: string } | null> {
   const candidates = explicit
@@ -27,27 +35,24 @@ async function findConfigFile(explicit: string | undefined, deps: SettingsDeps):
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       if (explicit) {
-        throw new UsageError(
-          `cannot read --config "${explicit}": it ${readProblems[code] ?? `cannot be read (${code})`}; check the path, or leave out --config`,
-        );
+        throw new UsageError(t('config.cannotReadExplicit', { file: explicit, problem: fileProblem(code) }));
       }
       // No file there is the normal case; a file that is there but unreadable must not be skipped silently.
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        throw new UsageError(
-          `cannot read the config file ${candidate}: it ${readProblems[code] ?? `cannot be read (${code})`}; fix it, or pass --config <file>`,
-        );
+        throw new UsageError(t('config.cannotReadFound', { file: candidate, problem: fileProblem(code) }));
       }
     }
   }
   return null;
 }
 
-const readProblems: Record<string, string> = {
-  ENOENT: 'does not exist',
-  EISDIR: 'is a directory, not a file',
-  EACCES: 'is not readable (permission denied)',
-  EPERM: 'is not readable (permission denied)',
-};
+/** What is wrong with a file that could not be read, from its error code: `does not exist`… */
+export function fileProblem(code: string): string {
+  if (code === 'ENOENT') return t('config.file.missing');
+  if (code === 'EISDIR') return t('config.file.directory');
+  if (code === 'EACCES' || code === 'EPERM') return t('config.file.unreadable');
+  return t('config.file.cannotRead', { code });
+}
 
 /** The file as messages name it: relative to the working directory when inside it, else absolute. */
 function displayName(filePath: string, cwd: string): string {
@@ -66,9 +71,7 @@ export async function loadSettings(explicitPath: string | undefined, deps: Setti
   const bytes = Buffer.byteLength(found.text);
   if (bytes > maxConfigFileBytes) {
     const size = `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-    throw new UsageError(
-      `the config file ${displayName(found.path, deps.cwd)} is ${size}, over the 1 MiB a config file may be: check it is the right file (--config), or trim it`,
-    );
+    throw new UsageError(t('config.tooLarge', { file: displayName(found.path, deps.cwd), size }));
   }
   const { parseConfig } = await import('./parse-config.js');
   return parseConfig(found.text, displayName(found.path, deps.cwd), deps.env);

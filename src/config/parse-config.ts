@@ -1,8 +1,11 @@
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { UsageError } from '../errors/usage-error.js';
 import { presetCatalog } from '../providers/preset-catalog.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
 import type { Env } from '../io/env.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
 import { configSchema, type ConfigFile } from './config-schema.js';
 import { presetFromConfig } from './config-to-presets.js';
 import { describeConfigIssue } from './describe-config-issue.js';
@@ -27,16 +30,14 @@ function semanticProblems(document: unknown): string[] {
     const provider = isRecord(entry) ? entry : {};
     const builtIn = presetCatalog.some((preset) => preset.id === id);
     if (typeof provider.preset === 'string' && !presetCatalog.some((preset) => preset.id === provider.preset)) {
-      problems.push(
-        `providers.${id}.preset: unknown preset "${provider.preset}": use one of ${presetCatalog.map((preset) => preset.id).join(', ')}`,
-      );
+      const presets = presetCatalog.map((preset) => preset.id).join(', ');
+      problems.push(`providers.${id}.preset: ${t('config.unknownPreset', { preset: String(provider.preset), presets })}`);
     }
     if (provider.preset === undefined && !builtIn && provider.type === undefined)
-      problems.push(`providers.${id}.type: required: add type: openai or type: anthropic, or extend a preset with preset: <id>`);
+      problems.push(`providers.${id}.type: ${t('config.typeRequired')}`);
     if (provider.preset === undefined && !builtIn && provider.baseURL === undefined)
-      problems.push(`providers.${id}.baseURL: required for a provider that extends no preset: add baseURL: http://host:port/v1`);
-    if (provider.apiKeyEnv !== undefined && provider.apiKeyEnvs !== undefined)
-      problems.push(`providers.${id}: set apiKeyEnv or apiKeyEnvs, not both (apiKeyEnvs: [A, B] rotates between keys)`);
+      problems.push(`providers.${id}.baseURL: ${t('config.baseUrlRequired')}`);
+    if (provider.apiKeyEnv !== undefined && provider.apiKeyEnvs !== undefined) problems.push(`providers.${id}: ${t('config.keyEnvBoth')}`);
   }
   for (const [role, entry] of Object.entries(isRecord(root.roles) ? root.roles : {})) {
     const models = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.models) ? entry.models : [];
@@ -45,9 +46,7 @@ function semanticProblems(document: unknown): string[] {
       const provider = model.includes(':') ? model.slice(0, model.indexOf(':')) : model;
       if (!providerIds.has(provider) && !aliases.has(provider)) {
         const where = Array.isArray(entry) ? `roles.${role}[${index}]` : `roles.${role}.models[${index}]`;
-        problems.push(
-          `${where}: "${model}" names undefined provider "${provider}": define providers.${provider}, or use one of ${[...providerIds].join(', ')}`,
-        );
+        problems.push(`${where}: ${t('config.undefinedProvider', { model, provider, providers: [...providerIds].join(', ') })}`);
       }
     });
   }
@@ -89,7 +88,14 @@ function toSettings(config: ConfigFile, file: string, document: unknown, env: En
   ];
   // The schema already reads a role written as a list as `{ models: [...] }`.
   const roles: Record<string, RoleSettings> = { ...config.roles };
-  return { configFile: file, catalog, roles, retries: config.retry?.retries ?? null, concurrency: config.concurrency ?? null };
+  return {
+    configFile: file,
+    catalog,
+    roles,
+    retries: config.retry?.retries ?? null,
+    concurrency: config.concurrency ?? null,
+    language: config.language ?? null,
+  };
 }
 
 /** Every path of the document, numbered in the order it is written. */
@@ -124,19 +130,21 @@ export function parseConfig(text: string, file: string, env: Env): Settings {
   try {
     document = parse(text) ?? {};
   } catch (error) {
-    throw new UsageError(`config ${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(t('config.notYaml', { file, reason: (error as Error).message.split('\n')[0] ?? '' }));
   }
   const { value, missing } = interpolateEnv(document, env);
   const problems = missing.map(
-    (variable) => `${variable.path}: \${${variable.name}} is not set (set ${variable.name} in the environment or .env)`,
+    (variable) => `${variable.path}: ${t('config.variableNotSet', { reference: `\${${variable.name}}`, name: variable.name })}`,
   );
-  const parsed = configSchema.safeParse(value);
+  // zod's own words (for the few problems described without our messages) in the run's language too.
+  const zodMessages = currentLanguage() === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined;
+  const parsed = configSchema.safeParse(value, zodMessages);
   if (!parsed.success) {
     // A value whose ${VAR} is unset is already reported; its knock-on schema error (e.g. "/v1" is no URL) is not.
     const unset = new Set(missing.map((variable) => variable.path));
     for (const issue of parsed.error.issues) {
       for (const problem of describeConfigIssue(issue, value, configSchema)) {
-        if (!unset.has(problem.path)) problems.push(`${problem.path || '(top level)'}: ${problem.message}`);
+        if (!unset.has(problem.path)) problems.push(`${problem.path || t('config.topLevel')}: ${problem.message}`);
       }
     }
   }
@@ -145,7 +153,8 @@ export function parseConfig(text: string, file: string, env: Env): Settings {
     const list = inFileOrder(problems, value)
       .map((problem) => `\n  - ${problem}`)
       .join('');
-    throw new UsageError(`config ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was called:${list}`);
+    const key = problems.length === 1 ? 'config.problemsOne' : 'config.problemsMany';
+    throw new UsageError(t(key, { file, count: problems.length, list }));
   }
   return toSettings(parsed.data, file, document, env);
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
 
 /** A role as the pipeline uses it: models in fallback order, and its overrides. */
@@ -15,4 +16,9 @@ export interface Settings {
   roles: Record<string, RoleSettings>;
   retries: number | null;
   concurrency: number | null;
+  /**
+   * The config file's `language:` (null when not set). main() already picked the run's language from
+   * it before parsing; it is kept here for whoever wants to know what the file asks for.
+   */
+  language?: Language | null;
 }

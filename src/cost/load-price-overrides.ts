@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
 import type { Env } from '../io/env.js';
+import { t } from '../i18n/translate.js';
 import { parsePriceOverrides, type PriceOverrides } from './price-overrides.js';
 
 /**
@@ -19,7 +20,7 @@ export async function loadPriceOverrides(
     try {
       text = await readTextFile(path.resolve(setting));
     } catch {
-      throw new UsageError(`WECHAT_WRITER_PRICES names "${setting}", which cannot be read: give a JSON file or inline JSON`);
+      throw new UsageError(t('config.prices.unreadable', { setting }));
     }
     return parsePriceOverrides(text, setting);
   }

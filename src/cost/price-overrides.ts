@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 import type { ModelPrice } from '../providers/provider-preset.js';
 
 /** User prices per `provider:model` id, USD per 1M tokens. */
@@ -12,10 +13,10 @@ export function parsePriceOverrides(text: string, source: string): PriceOverride
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`prices in ${source} are not valid JSON (${(error as Error).message}): fix WECHAT_WRITER_PRICES`);
+    throw new UsageError(t('config.prices.notJson', { source, reason: (error as Error).message }));
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new UsageError(`prices in ${source} must be an object of "provider:model": { "input": n, "output": n }`);
+    throw new UsageError(t('config.prices.notObject', { source }));
   }
   const overrides: PriceOverrides = {};
   for (const [model, price] of Object.entries(parsed as Record<string, unknown>)) {
@@ -29,9 +30,7 @@ export function parsePriceOverrides(text: string, source: string): PriceOverride
       bad.length > 0 ||
       unknownKeys.length > 0
     ) {
-      throw new UsageError(
-        `price for "${model}" in ${source} must be "provider:model": { "input": n, "output": n, "cacheRead"?: n, "cacheWrite"?: n } in USD per 1M tokens`,
-      );
+      throw new UsageError(t('config.prices.badEntry', { model, source }));
     }
     overrides[model] = record as unknown as ModelPrice;
   }

@@ -34,7 +34,11 @@ export interface ProviderErrorFields {
   reply?: ReplySoFar | null;
 }
 
-/** The one error type every adapter throws. Its message never contains a key. */
+/**
+ * The one error type every adapter throws. Its message never contains a key; it is written in the
+ * run's interface language (the server's own words quoted as sent), so code decides on `type`, never
+ * on the message.
+ */
 export class ProviderError extends Error implements ProviderErrorFields {
   readonly type: ProviderErrorType;
   readonly provider: string;

@@ -1,4 +1,5 @@
 import type { ModelResult } from '../run/model-result.js';
+import { t } from '../i18n/translate.js';
 
 /** A token count, or an em dash when the API did not report it. */
 export const formatCount = (value: number | null): string => (value === null ? '—' : String(value));
@@ -37,3 +38,6 @@ export function extractTitle(text: string | null): string {
 /** A result's name in reports: the model, or in a batch `promptId × model`. */
 export const resultLabel = (result: ModelResult): string =>
   result.promptId === undefined ? result.model : `${result.promptId} × ${result.model}`;
+
+/** Reading time as `3 min` / `约 3 分钟`; an em dash when there is nothing to read. */
+export const formatReadingTime = (minutes: number): string => (minutes > 0 ? t('display.readingMinutes', { minutes }) : '—');

@@ -1,5 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { t } from '../i18n/translate.js';
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code;
 
@@ -14,7 +15,7 @@ export function makeDirectories(directory: string): void {
   for (;;) {
     try {
       if (statSync(current).isDirectory()) break;
-      throw Object.assign(new Error(`EEXIST: "${current}" exists and is not a directory`), {
+      throw Object.assign(new Error(t('errors.io.notADirectory', { path: current })), {
         code: current === path.resolve(directory) ? 'EEXIST' : 'ENOTDIR',
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { markRequest, readRequestKind, withoutRequestMarker } from '../pipeline/request-marker.js';
 import { judgeRubric, rubricKeys, scoreRange } from './judge-rubric.js';
 
 /** One draft as the judge sees it: a label, never the model that wrote it. */
@@ -52,6 +53,10 @@ ${rubricLines}
 - 每项给出一句话理由。Give a one-line reason for every score.
 - 只输出 JSON，不要输出任何其他文字。Reply with the JSON only, nothing else.`;
 
+const briefHeading = '## 写作要求（Brief）';
+const frameStart = (label: string) => `===== 稿件 ${label}（Draft ${label}）开始 =====`;
+const frameEnd = (label: string) => `===== 稿件 ${label}（Draft ${label}）结束 =====`;
+
 function exampleVerdict(label: string): string {
   const scores = rubricKeys.map((key) => `"${key}": <${scoreRange.min}-${scoreRange.max}>`).join(', ');
   const reasons = rubricKeys.map((key) => `"${key}": "<一句话理由>"`).join(', ');
@@ -70,11 +75,8 @@ export function buildJudgePrompt(brief: string, outputs: readonly string[], rand
   );
   const drafts = order.map((index, position) => ({ label: draftLabel(position), index }));
   const labels = drafts.map((draft) => draft.label);
-  const shown = drafts.map(
-    (draft) =>
-      `===== 稿件 ${draft.label}（Draft ${draft.label}）开始 =====\n${(outputs[draft.index] ?? '').trim()}\n===== 稿件 ${draft.label}（Draft ${draft.label}）结束 =====`,
-  );
-  const prompt = `## 写作要求（Brief）
+  const shown = drafts.map((draft) => `${frameStart(draft.label)}\n${(outputs[draft.index] ?? '').trim()}\n${frameEnd(draft.label)}`);
+  const prompt = `${briefHeading}
 
 ${brief.trim()}
 
@@ -87,5 +89,34 @@ ${shown.join('\n\n')}
 请为每篇稿件（${labels.join('、')}）各给出一项评分，只回复如下 JSON：
 Reply with exactly this JSON, one entry per draft (${labels.join(', ')}):
 {"drafts": [${exampleVerdict(labels[0] ?? 'A')}${labels.length > 1 ? ', …' : ''}]}`;
-  return { system, prompt, drafts };
+  return { system, prompt: markRequest('judge', prompt), drafts };
+}
+
+/** One draft as the judge's request shows it. */
+export interface ShownDraft {
+  label: string;
+  text: string;
+}
+
+/**
+ * Reads the judge's request back: the drafts in the order shown, each with its label and text (as
+ * trimmed for the judge); null when the prompt is not a judge's request.
+ */
+export function readJudgePrompt(prompt: string): { drafts: ShownDraft[] } | null {
+  if (readRequestKind(prompt) !== 'judge') return null;
+  const body = withoutRequestMarker(prompt);
+  if (!body.startsWith(briefHeading)) return null;
+  const drafts: ShownDraft[] = [];
+  let cursor = 0;
+  for (let position = 0; ; position += 1) {
+    const label = draftLabel(position);
+    const start = body.indexOf(`\n${frameStart(label)}\n`, cursor);
+    if (start === -1) break;
+    const from = start + frameStart(label).length + 2;
+    const end = body.indexOf(`\n${frameEnd(label)}`, from - 1);
+    if (end === -1) break;
+    drafts.push({ label, text: body.slice(from, Math.max(from, end)) });
+    cursor = end + frameEnd(label).length + 1;
+  }
+  return drafts.length === 0 ? null : { drafts };
 }

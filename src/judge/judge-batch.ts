@@ -4,6 +4,7 @@ import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import { runPool } from '../run/run-pool.js';
 import type { TextOutput } from '../io/text-output.js';
+import { t } from '../i18n/translate.js';
 import type { JudgeComparisonDeps } from './judge-comparison.js';
 import { isJudgeable, judgeResults } from './judge-results.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';
@@ -48,7 +49,7 @@ export async function judgeBatch(
 ): Promise<{ results: ModelResult[]; judgeCall: JudgeCall; judgeCalls: (JudgeCall & { promptId: string })[] }> {
   const drafts = results.filter(isJudgeable).length;
   if (drafts > 0 && !deps.signal?.aborted) {
-    deps.stderr.write(`judging ${drafts} drafts of ${plan.batch.length} prompts with ${judge.id} (blind, per prompt)\n`);
+    deps.stderr.write(`${t('writing.judge.judgingBatch', { drafts, prompts: plan.batch.length, judge: judge.id })}\n`);
   }
   const { stderr, recorder, positionOf, ...runDeps } = deps;
   const scores = new Map<ModelResult, JudgeScore | null>();
@@ -63,9 +64,8 @@ export async function judgeBatch(
       });
       group.forEach((result, index) => scores.set(result, outcome.judges[index] ?? null));
       if (outcome.call.status === 'error') {
-        stderr.write(
-          `warning: the judge failed on ${prompt.id} (${outcome.call.error?.message ?? 'unknown error'}); its drafts stay unscored\n`,
-        );
+        const message = outcome.call.error?.message ?? t('writing.judge.unknownError');
+        stderr.write(`${t('writing.judge.failedOnPrompt', { promptId: prompt.id, message })}\n`);
       }
       return { ...outcome.call, promptId: prompt.id };
     },

@@ -3,6 +3,7 @@ import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RunDeps } from '../run/run-deps.js';
 import type { TextOutput } from '../io/text-output.js';
+import { t } from '../i18n/translate.js';
 import { isJudgeable, judgeResults } from './judge-results.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';
 
@@ -34,7 +35,9 @@ export async function judgeComparison(
 ): Promise<{ results: ModelResult[]; judgeCall: JudgeCall }> {
   const drafts = results.filter(isJudgeable).length;
   if (drafts > 0 && !deps.signal?.aborted) {
-    deps.stderr.write(`judging ${drafts} draft${drafts === 1 ? '' : 's'} with ${judge.id} (blind)\n`);
+    deps.stderr.write(
+      `${t(drafts === 1 ? 'writing.judge.judgingOne' : 'writing.judge.judgingMany', { count: drafts, judge: judge.id })}\n`,
+    );
   }
   const { stderr: _stderr, recorder, ...runDeps } = deps;
   const outcome = await judgeResults(results, judge, plan.prompt.text, {
@@ -43,11 +46,10 @@ export async function judgeComparison(
   });
   const call = outcome.call;
   if (call.status === 'error') {
-    deps.stderr.write(
-      `warning: the judge ${judge.id} failed (${call.error?.message ?? 'unknown error'}); the comparison's results are kept, without scores\n`,
-    );
+    const message = call.error?.message ?? t('writing.judge.unknownError');
+    deps.stderr.write(`${t('writing.judge.failed', { judge: judge.id, message })}\n`);
   } else if (call.status === 'skipped' && !deps.signal?.aborted) {
-    deps.stderr.write(`warning: nothing for the judge to score: no model produced a draft\n`);
+    deps.stderr.write(`${t('writing.judge.nothingToScore')}\n`);
   }
   const judged = results.map((result, index) => ({ ...result, judge: outcome.judges[index] ?? null }));
   if (recorder) {

@@ -1,5 +1,6 @@
 import { formatCost } from '../cost/compute-cost.js';
 import { formatDuration } from '../format/format-metrics.js';
+import { t } from '../i18n/translate.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { JudgeCall } from './judge-score.js';
 
@@ -12,11 +13,16 @@ export function totalCostWithJudge(results: readonly ModelResult[], call: JudgeC
 /** One line under the table about the judge's call: who judged, how long, what it cost; or why there are no scores. */
 export function judgeNote(call: JudgeCall | undefined, results: readonly ModelResult[]): string | null {
   if (!call) return null;
-  if (call.status === 'skipped') return `Judge ${call.model}: nothing to score (no model produced a draft)`;
-  if (call.status === 'error') return `Judge ${call.model} failed, no scores: ${call.error?.message ?? 'unknown error'}`;
-  const served = call.servedBy && call.servedBy !== call.model ? ` (via ${call.servedBy})` : '';
-  return (
-    `Judged blind by ${call.model}${served} · ${formatDuration(call.latencyMs)} · judge cost ${formatCost(call.costUsd)}` +
-    ` · total cost with the judge ${formatCost(totalCostWithJudge(results, call))}`
-  );
+  if (call.status === 'skipped') return t('writing.note.skipped', { judge: call.model });
+  if (call.status === 'error') {
+    return t('writing.note.failed', { judge: call.model, message: call.error?.message ?? t('writing.judge.unknownError') });
+  }
+  const via = call.servedBy && call.servedBy !== call.model ? t('writing.note.via', { model: call.servedBy }) : '';
+  return t('writing.note.judged', {
+    judge: call.model,
+    via,
+    duration: formatDuration(call.latencyMs),
+    cost: formatCost(call.costUsd),
+    total: formatCost(totalCostWithJudge(results, call)),
+  });
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { t } from '../i18n/translate.js';
 import { rubricKeys, scoreRange, type RubricKey } from './judge-rubric.js';
 import { meanScore, type JudgeScore } from './judge-score.js';
 
 /** The verdicts keyed by draft label, or why the reply is not the verdict asked for. */
 export type JudgeReplyParse = { ok: true; verdicts: Record<string, JudgeScore> } | { ok: false; message: string };
 
-const scoreMessage = `must be an integer from ${scoreRange.min} to ${scoreRange.max}`;
+// the schema's own messages are never shown: a failed score is described with t() when it is read
+const scoreMessage = 'score out of range';
 const score = z
   .union(
     [
@@ -172,12 +174,11 @@ function verdictList(value: unknown): unknown[] | null {
 const preview = (reply: string) => {
   const squashed = reply.replace(/\s+/g, ' ').trim();
   return squashed === ''
-    ? 'the reply was empty'
-    : `it began: «${Array.from(squashed).slice(0, 80).join('')}${Array.from(squashed).length > 80 ? '…' : ''}»`;
+    ? t('writing.reply.empty')
+    : t('writing.reply.began', { start: `${Array.from(squashed).slice(0, 80).join('')}${Array.from(squashed).length > 80 ? '…' : ''}` });
 };
 
 function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -187,17 +188,22 @@ function validate(list: unknown[], labels: readonly string[]): JudgeReplyParse {
   for (const entry of list) {
     const record = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
     const label = normalizeLabel(record.label ?? record.draft ?? record.id);
-    if (label === null) return { ok: false, message: `a verdict has no draft label (${describeValue(entry).slice(0, 80)})` };
-    if (!labels.includes(label))
-      return { ok: false, message: `a verdict for draft ${label}, which was not shown (drafts: ${labels.join(', ')})` };
-    if (verdicts[label]) return { ok: false, message: `two verdicts for draft ${label}` };
+    if (label === null) return { ok: false, message: t('writing.reply.noLabel', { entry: describeValue(entry).slice(0, 80) }) };
+    if (!labels.includes(label)) return { ok: false, message: t('writing.reply.unknownLabel', { label, labels: labels.join(', ') }) };
+    if (verdicts[label]) return { ok: false, message: t('writing.reply.twoVerdicts', { label }) };
     const scores = byCriterion(record.scores);
     const checked = verdictSchema.safeParse({ scores });
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const key = issue?.path[1] as RubricKey | undefined;
-      const got = key === undefined ? '' : ` (got ${describeValue(scores[key])})`;
-      return { ok: false, message: `draft ${label}: the ${key ?? 'scores'} score ${issue?.message ?? 'is invalid'}${got}` };
+      const key = checked.error.issues[0]?.path[1] as RubricKey | undefined;
+      const value = key === undefined ? undefined : scores[key];
+      const got =
+        key === undefined
+          ? ''
+          : value === undefined
+            ? t('writing.reply.gotNothing')
+            : t('writing.reply.got', { value: describeValue(value) });
+      const criterion = key ?? 'scores';
+      return { ok: false, message: t('writing.reply.badScore', { label, criterion, min: scoreRange.min, max: scoreRange.max, got }) };
     }
     const reasonsIn = byCriterion(record.reasons);
     const reasons = Object.fromEntries(rubricKeys.map((key) => [key, oneLine(reasonsIn[key])])) as Record<RubricKey, string>;
@@ -205,7 +211,7 @@ function validate(list: unknown[], labels: readonly string[]): JudgeReplyParse {
     verdicts[label] = { score: meanScore(parsedScores), scores: parsedScores, reasons };
   }
   const missing = labels.filter((label) => !verdicts[label]);
-  if (missing.length > 0) return { ok: false, message: `no verdict for draft ${missing.join(', ')}` };
+  if (missing.length > 0) return { ok: false, message: t('writing.reply.missing', { labels: missing.join(', ') }) };
   return { ok: true, verdicts };
 }
 
@@ -224,6 +230,6 @@ export function parseJudgeReply(reply: string, labels: readonly string[]): Judge
     if (checked.ok) return checked;
     firstProblem ??= checked.message;
   }
-  if (firstProblem !== null) return { ok: false, message: `the judge's verdict is not usable: ${firstProblem}` };
-  return { ok: false, message: `the judge's reply holds no JSON verdict (${preview(withoutThinking)})` };
+  if (firstProblem !== null) return { ok: false, message: t('writing.reply.notUsable', { problem: firstProblem }) };
+  return { ok: false, message: t('writing.reply.noVerdict', { preview: preview(withoutThinking) }) };
 }

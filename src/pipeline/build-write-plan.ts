@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { RoleSettings, Settings } from '../config/settings.js';
 import { UsageError } from '../errors/usage-error.js';
 import { fileTimestamp } from '../format/file-timestamp.js';
+import { t } from '../i18n/translate.js';
 import { prepareOutputDirectory, readPrompt, slugFor, type PlanDeps } from '../plan/build-run-plan.js';
 import { loadPriceApplier, parseCallOptions } from '../plan/parse-call-options.js';
 import { resolveModelList } from '../providers/registry.js';
@@ -36,10 +37,8 @@ function roleModels(
   if (options.models?.trim()) return { models: options.models, from: '--models', settings: null };
   const fallback = settings.roles.default;
   if (fallback) return { models: fallback.models.join(','), from: 'default', settings: null };
-  const where = settings.configFile
-    ? `add roles.${role} or roles.default to ${settings.configFile}`
-    : 'write a wechat-writer.config.yaml with roles (see README)';
-  throw new UsageError(`role "${role}" has no models and there is no default role: ${where}, or pass --models for every role`);
+  const where = settings.configFile ? t('writing.plan.addRole', { role, file: settings.configFile }) : t('writing.plan.writeConfig');
+  throw new UsageError(t('writing.plan.roleWithoutModels', { role, where }));
 }
 
 /** Resolves every stage's models and overrides, and reads the brief: every problem is found before any call. */

@@ -1,9 +1,9 @@
 import type { PromptSource } from '../plan/run-plan.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RetryPolicy } from '../run/retry-policy.js';
+import type { StageName } from './stage-name.js';
 
-/** The pipeline's steps; `revise` is the writer's second pass (`--revise`). */
-export type StageName = 'planner' | 'writer' | 'reviewer' | 'revise';
+export type { StageName } from './stage-name.js';
 
 /** One step of the pipeline, resolved up front: the role's models in fallback order and its overrides. */
 export interface StagePlan {

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { builtInSettings } from '../config/load-settings.js';
+import { builtInSettings, fileProblem } from '../config/load-settings.js';
 import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { Env } from '../io/env.js';
+import { t } from '../i18n/translate.js';
 import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { loadPriceApplier, parseCallOptions } from './parse-call-options.js';
@@ -59,30 +60,19 @@ export { defaultTimeoutMs } from './parse-call-options.js';
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 
-const fileProblems: Record<string, string> = {
-  ENOENT: 'does not exist',
-  EISDIR: 'is a directory, not a file',
-  EACCES: 'is not readable (permission denied)',
-  EPERM: 'is not readable (permission denied)',
-};
-
 async function readFileOption(flag: string, filePath: string, deps: Pick<PlanDeps, 'cwd' | 'readTextFile'>): Promise<string> {
   let text: string;
   try {
     text = await deps.readTextFile(path.resolve(deps.cwd, filePath));
   } catch (error) {
-    const code = errorCode(error);
-    const problem = fileProblems[code] ?? `cannot be read (${code})`;
-    throw new UsageError(`the ${flag} file "${filePath}" ${problem}: give the path of a text file to ${flag}`);
+    throw new UsageError(t('config.plan.fileProblem', { flag, file: filePath, problem: fileProblem(errorCode(error)) }));
   }
   if (text.includes('\u0000') || text.includes('\ufffd')) {
-    throw new UsageError(`the ${flag} file "${filePath}" looks binary, not UTF-8 text: give a Markdown or text file to ${flag}`);
+    throw new UsageError(t('config.plan.fileBinary', { flag, file: filePath }));
   }
   const bytes = overBytes(text, maxBriefBytes);
   if (bytes !== null) {
-    throw new UsageError(
-      `the ${flag} file "${filePath}" is ${mebibytes(bytes)}, over the ${mebibytes(maxBriefBytes)} a brief may be: check it is the right file, or shorten it`,
-    );
+    throw new UsageError(t('config.plan.fileTooBig', { flag, file: filePath, size: mebibytes(bytes), limit: mebibytes(maxBriefBytes) }));
   }
   return text;
 }
@@ -95,22 +85,20 @@ export async function readPrompt(
   if (options.promptText) return options.promptText;
   const topic = options.topic?.trim() || null;
   if (topic && options.prompt) {
-    throw new UsageError('give either a topic or --prompt <file>, not both');
+    throw new UsageError(t('config.plan.topicAndPrompt'));
   }
   if (topic) return { text: promptFromTopic(topic), source: 'topic', topic };
   if (!options.prompt) {
-    throw new UsageError('no prompt: pass a topic (wechat-writer "选题") or --prompt brief.md (--prompt - reads stdin)');
+    throw new UsageError(t('config.plan.noPrompt'));
   }
   const text = options.prompt === '-' ? await deps.readStdin() : await readFileOption('--prompt', options.prompt, deps);
   const stdinBytes = options.prompt === '-' ? overBytes(text, maxBriefBytes) : null;
   if (stdinBytes !== null) {
-    throw new UsageError(
-      `the prompt from stdin is ${mebibytes(stdinBytes)}, over the ${mebibytes(maxBriefBytes)} a brief may be: shorten it`,
-    );
+    throw new UsageError(t('config.plan.stdinTooBig', { size: mebibytes(stdinBytes), limit: mebibytes(maxBriefBytes) }));
   }
   if (text.trim() === '') {
     const where = options.prompt === '-' ? 'stdin' : `"${options.prompt}"`;
-    throw new UsageError(`the prompt from ${where} is empty: write the brief into it, or pass a topic instead`);
+    throw new UsageError(t('config.plan.promptEmpty', { where }));
   }
   return { text, source: options.prompt === '-' ? 'stdin' : options.prompt, topic: null };
 }
@@ -125,20 +113,20 @@ export function slugFor(prompt: PromptSource): string {
 
 function resolveFallback(spec: string, env: Env, catalog: Settings['catalog']): ResolvedModel {
   if (spec.includes(',') || spec.trim() === 'all') {
-    throw new UsageError(`--fallback takes one model id or alias, got "${spec}"`);
+    throw new UsageError(t('config.plan.fallbackOne', { spec }));
   }
   const [fallback] = resolveModelList(spec, env, catalog);
-  if (!fallback) throw new UsageError('--fallback is empty: give a model id or alias, e.g. --fallback claude');
+  if (!fallback) throw new UsageError(t('config.plan.fallbackEmpty'));
   return fallback;
 }
 
 /** `--judge`: one model, resolved and checked (key, endpoint) before anything is called. */
 function resolveJudge(spec: string, env: Env, catalog: Settings['catalog']): ResolvedModel {
-  if (spec.includes(',') || spec.trim() === 'all') throw new UsageError(`--judge takes one model id or alias, got "${spec}"`);
-  if (spec.trim() === '') throw new UsageError('--judge is empty: give a model id or alias, e.g. --judge claude');
+  if (spec.includes(',') || spec.trim() === 'all') throw new UsageError(t('config.plan.judgeOne', { spec }));
+  if (spec.trim() === '') throw new UsageError(t('config.plan.judgeEmpty'));
   try {
     const [judge] = resolveModelList(spec, env, catalog);
-    if (!judge) throw new UsageError('--judge is empty: give a model id or alias, e.g. --judge claude');
+    if (!judge) throw new UsageError(t('config.plan.judgeEmpty'));
     return judge;
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`--judge: ${error.message}`);
@@ -150,8 +138,7 @@ async function readPromptOrBatch(options: CompareOptions, deps: PlanDeps): Promi
   if (options.promptBatch)
     return { prompt: options.promptText ?? batchPromptSource(options.promptBatch, 'rerun'), batch: options.promptBatch };
   if (options.prompts === undefined) return { prompt: await readPrompt(options, deps), batch: null };
-  if (options.topic?.trim() || options.prompt)
-    throw new UsageError('give a topic, --prompt <file> or --prompts <dir|file.jsonl>, not several');
+  if (options.topic?.trim() || options.prompt) throw new UsageError(t('config.plan.severalPrompts'));
   const { readPromptBatch } = await import('../batch/read-prompt-batch.js');
   const batch = await readPromptBatch(options.prompts, deps);
   return { prompt: batchPromptSource(batch, options.prompts), batch };
@@ -167,13 +154,11 @@ const batchPromptSource = (batch: readonly BatchPrompt[], source: string): Promp
 /** Validates options against the environment and builds the plan; throws UsageError on bad input. */
 export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Promise<RunPlan> {
   if (options.models !== undefined && options.models.trim() === '') {
-    throw new UsageError(
-      '--models is empty: give comma-separated ids or aliases, e.g. --models mock:alpha,gpt (list them: wechat-writer models)',
-    );
+    throw new UsageError(t('config.plan.modelsEmpty'));
   }
   const modelList = options.models ?? deps.env.WECHAT_WRITER_MODELS;
   if (!modelList || modelList.trim() === '') {
-    throw new UsageError('no models selected: pass --models (e.g. --models mock:alpha,gpt) or set WECHAT_WRITER_MODELS');
+    throw new UsageError(t('config.plan.noModels'));
   }
   const withPrices = await loadPriceApplier(deps);
   const settings = deps.settings ?? builtInSettings;
@@ -205,6 +190,15 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   };
 }
 
+/** What is wrong with an output directory that could not be made, from its error code. */
+function directoryProblem(code: string): string {
+  if (code === 'EEXIST') return t('config.plan.outDir.exists');
+  if (code === 'ENOTDIR') return t('config.plan.outDir.insideFile');
+  if (code === 'EACCES') return t('config.plan.outDir.notWritable');
+  if (code === 'EROFS') return t('config.plan.outDir.readOnly');
+  return t('config.plan.outDir.cannotWrite', { code });
+}
+
 /** `--out`, else `OUTPUT_DIR`, else `./output`, created; throws UsageError when it cannot be written. */
 export async function prepareOutputDirectory(
   out: string | undefined,
@@ -215,15 +209,7 @@ export async function prepareOutputDirectory(
     await deps.makeDirectory(outDir);
   } catch (error) {
     const code = errorCode(error);
-    const problem = {
-      EEXIST: 'exists and is not a directory',
-      ENOTDIR: 'is inside a file, not a directory',
-      EACCES: 'is not writable',
-      EROFS: 'is on a read-only file system',
-    }[code];
-    throw new UsageError(
-      `the output directory "${outDir}" ${problem ?? `cannot be written (${code})`}: pass --out <dir> or set OUTPUT_DIR`,
-    );
+    throw new UsageError(t('config.plan.outDir', { dir: outDir, problem: directoryProblem(code) }));
   }
   return outDir;
 }

@@ -1,10 +1,11 @@
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 
 /** Parses a whole number ≥ 1 given to `flag`, or fails naming the flag. */
 export function parsePositiveInteger(flag: string, value: string): number {
   const parsed = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(parsed) || parsed < 1) {
-    throw new UsageError(`${flag} takes a whole number of at least 1, got "${value}"`);
+    throw new UsageError(t('config.plan.positiveInteger', { flag, value }));
   }
   return parsed;
 }
@@ -13,7 +14,7 @@ export function parsePositiveInteger(flag: string, value: string): number {
 export function parseNumberInRange(flag: string, value: string, min: number, max: number): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min || parsed > max) {
-    throw new UsageError(`${flag} takes a number from ${min} to ${max}, got "${value}"`);
+    throw new UsageError(t('config.plan.numberInRange', { flag, value, min, max }));
   }
   return parsed;
 }
@@ -22,7 +23,7 @@ export function parseNumberInRange(flag: string, value: string, min: number, max
 export function parseWholeNumberInRange(flag: string, value: string, min: number, max: number): number {
   const parsed = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || parsed < min || parsed > max) {
-    throw new UsageError(`${flag} takes a whole number from ${min} to ${max}, got "${value}"`);
+    throw new UsageError(t('config.plan.wholeNumberInRange', { flag, value, min, max }));
   }
   return parsed;
 }

@@ -1,4 +1,5 @@
 import { localProviderError } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import type { GenerateResult } from './language-model.js';
 
 /**
@@ -11,13 +12,13 @@ export function checkReply(result: GenerateResult, provider: string, model: stri
   const filtered = result.finishReason.unified === 'content-filter';
   if (result.text.trim() !== '' && !filtered) return result;
   const type = filtered ? 'CONTENT_FILTER' : 'BAD_RESPONSE';
-  const reason = result.finishReason.raw ?? 'none';
+  const reason = result.finishReason.raw ?? t('errors.provider.reply.noFinishReason');
   const ranOut = result.finishReason.unified === 'length';
   const message = filtered
-    ? `CONTENT_FILTER: the provider filtered or refused the reply (finish reason ${reason}); rephrase the brief`
+    ? t('errors.provider.reply.filtered', { reason })
     : ranOut
-      ? `BAD_RESPONSE: the model used all its output tokens${result.reasoning ? ' thinking' : ''} before writing the answer; raise --max-tokens`
-      : `BAD_RESPONSE: the model returned an empty reply (finish reason ${reason}); try again or another model`;
+      ? t(result.reasoning ? 'errors.provider.reply.ranOutThinking' : 'errors.provider.reply.ranOut')
+      : t('errors.provider.reply.empty', { reason });
   const { text, reasoning, usage, finishReason, responseModel, reportedCostUsd } = result;
   throw localProviderError(type, message, { provider, model }, { requestId: result.requestId }).withReply({
     text,

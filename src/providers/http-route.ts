@@ -1,6 +1,7 @@
 // How one request leaves the machine: direct over keep-alive agents, or through the proxy the environment names
 // (a CONNECT tunnel for https targets, an absolute-URI request for http ones).
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type RequestOptions } from 'node:http';
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import { proxyForUrl, proxyHostPort, type ProxyRoute } from './proxy-for-url.js';
 
@@ -34,8 +35,11 @@ export class ProxyConnectionError extends Error {
 
   constructor(proxy: string, detail: { status?: number; cause?: unknown }) {
     const cause = detail.cause as NodeJS.ErrnoException | undefined;
-    const reason = detail.status !== undefined ? `answered ${detail.status}` : `failed: ${cause?.message ?? String(cause)}`;
-    super(`proxy ${proxy} ${reason}`, detail.cause === undefined ? undefined : { cause: detail.cause });
+    const message =
+      detail.status !== undefined
+        ? t('errors.provider.proxy.answered', { proxy, status: detail.status })
+        : t('errors.provider.proxy.failed', { proxy, reason: cause?.message ?? String(cause) });
+    super(message, detail.cause === undefined ? undefined : { cause: detail.cause });
     this.proxy = proxy;
     this.proxyStatus = detail.status;
     this.code = typeof cause?.code === 'string' ? cause.code : undefined;

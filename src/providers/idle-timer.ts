@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+
 /** Aborts a call when nothing arrives for `timeoutMs`, or when the caller's signal aborts. */
 export interface IdleTimer {
   readonly signal: AbortSignal;
@@ -19,7 +21,7 @@ export function startIdleTimer(timeoutMs: number, outer?: AbortSignal): IdleTime
     clearTimeout(timer);
     timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new Error(`no response for ${timeoutMs} ms`));
+      controller.abort(new Error(t('errors.provider.idle', { ms: timeoutMs })));
     }, timeoutMs);
   };
   const onOuterAbort = () => controller.abort(outer?.reason);

@@ -1,4 +1,5 @@
 import { isRetryableType, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { readErrorDetails, type ErrorDetails } from './read-error-details.js';
 import { redactSecrets } from './redact-secrets.js';
@@ -73,29 +74,35 @@ function classify(status: number | undefined, details: ErrorDetails): ProviderEr
   return 'UNKNOWN';
 }
 
+/** The cause and fix of each kind of failure, in the run's language. */
 function advice(type: ProviderErrorType, input: HttpErrorInput): string {
-  const keyEnv = input.apiKeyEnv ?? 'the provider key variable';
+  const keyEnv = input.apiKeyEnv ?? t('errors.provider.advice.keyEnvUnknown');
+  const model = input.model;
   switch (type) {
     case 'AUTH':
-      return `check ${keyEnv} (the key was rejected)`;
+      return t('errors.provider.advice.auth', { keyEnv });
     case 'PERMISSION':
-      return `the key in ${keyEnv} may not access model "${input.model}"`;
+      return t('errors.provider.advice.permission', { keyEnv, model });
     case 'QUOTA_EXCEEDED':
-      return 'add credit or raise the quota on the provider account';
+      return t('errors.provider.advice.quota');
     case 'RATE_LIMIT':
-      return 'wait and try again, or run fewer models at once';
+      return t('errors.provider.advice.rateLimit');
     case 'OVERLOADED':
-      return 'the provider is overloaded; try again later or use --fallback';
+      return t('errors.provider.advice.overloaded');
     case 'MODEL_NOT_FOUND':
-      return `check the model id "${input.model}" (run: wechat-writer models)`;
+      return t('errors.provider.advice.modelNotFound', { model });
     case 'CONTEXT_LENGTH':
-      return 'shorten the prompt or lower --max-tokens';
+      return t('errors.provider.advice.contextLength');
     case 'CONTENT_FILTER':
-      return 'the provider refused the content; rephrase the brief';
+      return t('errors.provider.advice.contentFilter');
     case 'BAD_REQUEST':
-      return 'check --max-tokens and --temperature for this model';
+      return t('errors.provider.advice.badRequest');
+    case 'SERVER_ERROR':
+      return t('errors.provider.advice.serverError');
+    case 'TIMEOUT':
+      return t('errors.provider.advice.timeout');
     default:
-      return 'try again later';
+      return t('errors.provider.advice.other');
   }
 }
 
@@ -106,10 +113,15 @@ function advice(type: ProviderErrorType, input: HttpErrorInput): string {
 export function mapHttpError(input: HttpErrorInput): ProviderError {
   const details = readErrorDetails(input.body);
   const type = classify(input.status ?? details.statusInside ?? undefined, details);
-  const statusText = input.status === undefined ? 'in stream' : `HTTP ${input.status}`;
+  const status = input.status === undefined ? t('errors.provider.http.inStream') : `HTTP ${input.status}`;
   const code = details.code && !details.message.includes(details.code) ? ` [${details.code}]` : '';
-  const serverSaid = details.message ? `: ${details.message}${code}` : code ? `:${code}` : '';
-  const message = redactSecrets(`${type} (${statusText})${serverSaid}; ${advice(type, input)}`, input.secrets);
+  // The server's own words are quoted as sent: a parameter, never read as a template.
+  const said = details.message
+    ? t('errors.provider.http.said', { message: details.message, code })
+    : code
+      ? t('errors.provider.http.codeOnly', { code })
+      : '';
+  const message = redactSecrets(t('errors.provider.http.line', { type, status, said, advice: advice(type, input) }), input.secrets);
   return new ProviderError({
     type,
     message,

@@ -1,4 +1,5 @@
 import { localProviderError, ProviderError, type ProviderErrorType } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import { errorBodyOf } from './error-body-capture.js';
 import { mapHttpError } from './map-http-error.js';
 import { couldNotReach, proxyInvolved } from './network-failure-reason.js';
@@ -34,8 +35,9 @@ interface ApiErrorShape {
   requestID?: string | null;
 }
 
-function simple(type: ProviderErrorType, detail: string, context: SdkErrorContext, cause: unknown): ProviderError {
-  return localProviderError(type, redactSecrets(`${type}: ${detail}`, context.secrets), context, {}, cause);
+/** A failure found on our side; `message` names its type, cause and fix. */
+function simple(type: ProviderErrorType, message: string, context: SdkErrorContext, cause: unknown): ProviderError {
+  return localProviderError(type, redactSecrets(message, context.secrets), context, {}, cause);
 }
 
 /** `error` or the first of its causes that is a `type`, or null. */
@@ -53,19 +55,23 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
   if (tooLarge) return replyTooLarge(context, tooLarge.limitBytes);
   const refused = causeOfType(error, RedirectRefusedError);
   if (refused) {
-    const detail = `${refused.message}, so no header was sent there; if that server is the right one, set the base URL to it`;
-    return localProviderError('NETWORK', redactSecrets(`NETWORK: ${detail}`, context.secrets), context, { retryable: false }, error);
+    const detail = t('errors.provider.redirect.fix', { refused: t('errors.provider.redirect.refused', { origin: refused.origin }) });
+    return localProviderError('NETWORK', redactSecrets(detail, context.secrets), context, { retryable: false }, error);
   }
-  const timeoutText = `no response for ${context.timeoutMs} ms; raise --timeout or try again`;
   if (context.timedOut || error instanceof classes.APIConnectionTimeoutError) {
-    return simple('TIMEOUT', timeoutText, context, error);
+    return simple('TIMEOUT', t('errors.provider.sdk.timeout', { ms: context.timeoutMs }), context, error);
   }
   if (context.cancelled || error instanceof classes.APIUserAbortError) {
-    return simple('CANCELLED', 'the call was cancelled', context, error);
+    return simple('CANCELLED', t('errors.provider.sdk.cancelled'), context, error);
   }
   if (error instanceof classes.APIConnectionError) {
-    const check = proxyInvolved(error) ? 'the proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY)' : 'the base URL';
-    return simple('NETWORK', `${couldNotReach(error)}; check ${check} and your network`, context, error);
+    // A local server that does not answer is most often one not started: say how to start it.
+    const key = proxyInvolved(error)
+      ? 'errors.provider.sdk.networkViaProxy'
+      : context.provider === 'ollama'
+        ? 'errors.provider.sdk.networkOllama'
+        : 'errors.provider.sdk.networkDirect';
+    return simple('NETWORK', t(key, { reach: couldNotReach(error) }), context, error);
   }
   if (error instanceof classes.APIError) {
     const apiError = error as Error & ApiErrorShape;
@@ -85,11 +91,11 @@ export function mapSdkError(error: unknown, classes: SdkErrorClasses, context: S
     // V8 quotes the text it could not parse (`Unexpected token 'h', "hk_live_7f"... is not valid JSON`):
     // a piece of an echoed key that no redaction would recognise, so the quote is left out.
     const reason = error.message.split(/, (?:\.\.\.)?"/)[0];
-    return simple('BAD_RESPONSE', `the provider sent a response that could not be parsed (${reason})`, context, error);
+    return simple('BAD_RESPONSE', t('errors.provider.sdk.unparsable', { reason: reason ?? '' }), context, error);
   }
   if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(error.message)) {
-    return simple('NETWORK', `the connection was cut (${error.message})`, context, error);
+    return simple('NETWORK', t('errors.provider.sdk.connectionCut', { reason: error.message }), context, error);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return simple('UNKNOWN', message, context, error);
+  return simple('UNKNOWN', t('errors.provider.unknown', { message }), context, error);
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import { ProxyConnectionError, route, type FetchSetup, type TlsCa } from './http-route.js';
 import { proxyHostPort } from './proxy-for-url.js';
@@ -13,7 +14,7 @@ export { ProxyConnectionError };
  */
 export class RedirectRefusedError extends Error {
   constructor(readonly origin: string) {
-    super(`the server redirected the call to another origin (${origin}); it was not followed`);
+    super(t('errors.provider.redirect.refused', { origin }));
     this.name = 'RedirectRefusedError';
   }
 }

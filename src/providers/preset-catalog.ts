@@ -1,14 +1,18 @@
+import { t } from '../i18n/translate.js';
 import type { ProviderPreset } from './provider-preset.js';
 
 /**
  * Every built-in provider, as data. Model ids and prices change monthly: update them here (prices in USD
  * per 1M tokens, dated by `pricesAsOf`), or override them per user (see the README). A price that is not
- * known is left out, never guessed.
+ * known is left out, never guessed. A name that says more than a brand is a catalogue message, read
+ * (in the run's language) each time it is shown.
  */
 export const presetCatalog: readonly ProviderPreset[] = [
   {
     id: 'openai',
-    name: 'OpenAI (or any OpenAI-compatible endpoint or proxy)',
+    get name() {
+      return t('errors.provider.preset.openai');
+    },
     aliases: ['gpt'],
     endpoints: { openai: { global: 'https://api.openai.com/v1' } },
     defaultFormat: 'openai',
@@ -20,7 +24,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'anthropic',
-    name: 'Anthropic Claude (native or through a proxy)',
+    get name() {
+      return t('errors.provider.preset.anthropic');
+    },
     aliases: ['claude'],
     endpoints: { anthropic: { global: 'https://api.anthropic.com' } },
     defaultFormat: 'anthropic',
@@ -71,7 +77,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'qwen',
-    name: 'Qwen (Alibaba DashScope, compatible mode)',
+    get name() {
+      return t('errors.provider.preset.qwen');
+    },
     aliases: [],
     endpoints: {
       openai: { cn: 'https://dashscope.aliyuncs.com/compatible-mode/v1', intl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1' },
@@ -91,7 +99,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'kimi',
-    name: 'Kimi (Moonshot AI)',
+    get name() {
+      return t('errors.provider.preset.kimi');
+    },
     aliases: [],
     endpoints: {
       openai: { cn: 'https://api.moonshot.cn/v1', global: 'https://api.moonshot.ai/v1' },
@@ -107,7 +117,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'glm',
-    name: 'GLM (Zhipu AI / Z.ai)',
+    get name() {
+      return t('errors.provider.preset.glm');
+    },
     aliases: [],
     endpoints: {
       openai: { cn: 'https://open.bigmodel.cn/api/paas/v4', global: 'https://api.z.ai/api/paas/v4' },
@@ -122,7 +134,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'doubao',
-    name: 'Doubao (Volcengine Ark)',
+    get name() {
+      return t('errors.provider.preset.doubao');
+    },
     aliases: [],
     endpoints: { openai: { cn: 'https://ark.cn-beijing.volces.com/api/v3' } },
     defaultFormat: 'openai',
@@ -134,7 +148,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'gemini',
-    name: 'Google Gemini (OpenAI-compatible endpoint)',
+    get name() {
+      return t('errors.provider.preset.gemini');
+    },
     aliases: [],
     endpoints: { openai: { global: 'https://generativelanguage.googleapis.com/v1beta/openai/' } },
     defaultFormat: 'openai',
@@ -166,7 +182,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'azure',
-    name: 'Azure OpenAI (v1 endpoint, or a deployment URL with AZURE_OPENAI_API_VERSION)',
+    get name() {
+      return t('errors.provider.preset.azure');
+    },
     aliases: [],
     endpoints: { openai: { global: '{AZURE_OPENAI_ENDPOINT}/openai/v1' } },
     defaultFormat: 'openai',
@@ -179,7 +197,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'ollama',
-    name: 'Ollama (local models)',
+    get name() {
+      return t('errors.provider.preset.ollama');
+    },
     aliases: [],
     endpoints: { openai: { local: 'http://localhost:11434/v1' }, anthropic: { local: 'http://localhost:11434' } },
     defaultFormat: 'openai',
@@ -205,7 +225,9 @@ export const presetCatalog: readonly ProviderPreset[] = [
   },
   {
     id: 'mock',
-    name: 'Built-in mock (offline, deterministic)',
+    get name() {
+      return t('errors.provider.preset.mock');
+    },
     aliases: [],
     endpoints: {},
     defaultFormat: 'mock',

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 
 /** The HTTP proxy one request goes through, from the environment. */
@@ -35,15 +36,12 @@ function parseProxyUrl(value: string, variable: string): URL {
   try {
     url = new URL(value.includes('://') ? value : `http://${value}`);
   } catch {
-    throw new ProxySettingError(variable, `${variable} is not a valid proxy URL; expected http://host:port`);
+    throw new ProxySettingError(variable, t('errors.provider.proxy.invalidUrl', { variable }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ProxySettingError(
-      variable,
-      `${variable} must be an http:// or https:// proxy URL; ${url.protocol.slice(0, -1)} proxies are not supported`,
-    );
+    throw new ProxySettingError(variable, t('errors.provider.proxy.badScheme', { variable, scheme: url.protocol.slice(0, -1) }));
   }
-  if (url.hostname === '') throw new ProxySettingError(variable, `${variable} names no proxy host`);
+  if (url.hostname === '') throw new ProxySettingError(variable, t('errors.provider.proxy.noHost', { variable }));
   return url;
 }
 

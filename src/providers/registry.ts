@@ -1,4 +1,6 @@
+import { joinClauses } from '../errors/join-clauses.js';
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import { presetCatalog } from './preset-catalog.js';
 import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
@@ -90,7 +92,9 @@ export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus
   const modelEnv = firstSet(env, names.model);
   const keyConfigured = !preset.requiresKey || presetKeys(preset, env).length > 0;
   const endpoint = resolveEndpoint(preset, env, names);
-  const keyHint = names.apiKey[0] ? `set ${names.apiKey[0]}` : `give providers.${preset.id} an apiKeyEnv or apiKeys in the config file`;
+  const keyHint = names.apiKey[0]
+    ? t('errors.registry.setVariable', { name: names.apiKey[0] })
+    : t('errors.registry.keyInConfig', { provider: preset.id });
   const problems = [...(keyConfigured ? [] : [keyHint]), ...endpoint.problems];
   return {
     preset,
@@ -115,7 +119,7 @@ export function listProviders(env: Env, catalog: readonly ProviderPreset[] = pre
 function knownNamesHint(catalog: readonly ProviderPreset[]): string {
   const providers = catalog.map((preset) => preset.id).join(', ');
   const aliases = catalog.flatMap((preset) => preset.aliases).join(', ');
-  return `known providers: ${providers}; aliases: ${aliases}; use provider:model, e.g. openai:gpt-5.6-luna or mock:alpha (list them: wechat-writer models)`;
+  return t('errors.registry.knownNames', { providers, aliases });
 }
 
 /** Resolves one `provider:model` id or alias. Does not check that it is usable. */
@@ -124,11 +128,11 @@ export function resolveModel(spec: string, env: Env, catalog: readonly ProviderP
   const separator = trimmed.indexOf(':');
   const providerName = separator === -1 ? trimmed : trimmed.slice(0, separator);
   const preset = catalog.find((candidate) => candidate.id === providerName || candidate.aliases.includes(providerName));
-  if (!preset) throw new UsageError(`unknown model "${trimmed}": ${knownNamesHint(catalog)}`);
+  if (!preset) throw new UsageError(t('errors.registry.unknownModel', { spec: trimmed, hint: knownNamesHint(catalog) }));
   const status = providerStatus(preset, env);
   const modelId = separator === -1 ? status.defaultModel : trimmed.slice(separator + 1).trim();
   if (modelId === '') {
-    throw new UsageError(`model id missing in "${trimmed}": write ${preset.id}:<model>, e.g. ${preset.id}:${preset.defaultModel}`);
+    throw new UsageError(t('errors.registry.modelIdMissing', { spec: trimmed, provider: preset.id, example: preset.defaultModel }));
   }
   const keys = presetKeys(preset, env);
   const entry = preset.models.find((model) => model.id === modelId);
@@ -165,14 +169,12 @@ export function resolveModelList(list: string, env: Env, catalog: readonly Provi
     .split(',')
     .map((spec) => spec.trim())
     .filter((spec) => spec !== '');
-  if (specs.length === 0) throw new UsageError('no models given: pass --models, e.g. --models mock:alpha,gpt');
+  if (specs.length === 0) throw new UsageError(t('errors.registry.noModels'));
   const expanded = specs.flatMap((spec) => {
     if (spec !== 'all') return [spec];
     const configured = listProviders(env, catalog).filter((status) => status.preset.requiresKey && status.problems.length === 0);
     if (configured.length === 0) {
-      throw new UsageError(
-        '--models all found no provider with a key: set e.g. OPENAI_API_KEY or DEEPSEEK_API_KEY (or use --models mock:alpha,mock:beta)',
-      );
+      throw new UsageError(t('errors.registry.noneConfigured'));
     }
     return configured.map((status) => status.preset.id);
   });
@@ -180,10 +182,14 @@ export function resolveModelList(list: string, env: Env, catalog: readonly Provi
   const unique = resolved.filter((model, index) => resolved.findIndex((other) => other.id === model.id) === index);
   const missingKeys = unique.filter((model) => model.provider.requiresKey && model.apiKey === null);
   if (missingKeys.length > 0) {
-    const details = missingKeys.map((model) => `${model.id} needs ${model.apiKeyEnv}`).join('; ');
-    throw new UsageError(`missing API key: ${details}; set it in the environment or in .env (see .env.example)`);
+    const details = joinClauses(
+      missingKeys.map((model) => t('errors.registry.needsKey', { model: model.id, env: String(model.apiKeyEnv) })),
+    );
+    throw new UsageError(t('errors.registry.missingKey', { details }));
   }
-  const otherProblems = unique.flatMap((model) => providerStatus(model.provider, env).problems.map((problem) => `${model.id}: ${problem}`));
-  if (otherProblems.length > 0) throw new UsageError(`cannot use ${otherProblems.join('; ')}`);
+  const otherProblems = unique.flatMap((model) =>
+    providerStatus(model.provider, env).problems.map((problem) => t('errors.registry.modelProblem', { model: model.id, problem })),
+  );
+  if (otherProblems.length > 0) throw new UsageError(t('errors.registry.cannotUse', { problems: joinClauses(otherProblems) }));
   return unique;
 }

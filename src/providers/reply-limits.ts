@@ -1,5 +1,6 @@
 import { localProviderError, type ProviderError } from '../errors/provider-error.js';
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import type { ReplySoFar } from './language-model.js';
 
@@ -23,9 +24,7 @@ function readLimit(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1024) {
-    throw new UsageError(
-      `${name} must be a whole number of at least 1024, got "${raw}": fix it, or unset it for the default (${fallback})`,
-    );
+    throw new UsageError(t('errors.limits.badNumber', { name, value: raw, fallback }));
   }
   return value;
 }
@@ -40,7 +39,9 @@ export function readReplyLimits(env: Env): ReplyLimits {
 
 /** A size for messages: `16 MiB`, `1.5 MiB`, `2,000 bytes`. */
 const bytesText = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB` : `${bytes.toLocaleString('en')} bytes`;
+  bytes >= 1024 * 1024
+    ? `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`
+    : t('errors.provider.reply.bytes', { count: bytes.toLocaleString('en') });
 
 /**
  * What the HTTP client errors a body with when it passes the byte limit. It is no `TypeError`, so
@@ -48,7 +49,7 @@ const bytesText = (bytes: number): string =>
  */
 export class ReplyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
-    super(`the reply exceeded ${bytesText(limitBytes)}`);
+    super(t('errors.provider.reply.exceeded', { size: bytesText(limitBytes) }));
     this.name = 'ReplyTooLargeError';
   }
 }
@@ -57,7 +58,7 @@ export class ReplyTooLargeError extends Error {
 export function replyTooLarge(where: { provider: string; model: string }, limitBytes: number): ProviderError {
   return localProviderError(
     'BAD_RESPONSE',
-    `BAD_RESPONSE: the reply exceeded ${bytesText(limitBytes)}; the text so far is kept as incomplete; raise ${maxReplyBytesEnv} if this is real`,
+    t('errors.provider.reply.tooLarge', { size: bytesText(limitBytes), env: maxReplyBytesEnv }),
     where,
     { retryable: false },
   );
@@ -67,7 +68,7 @@ export function replyTooLarge(where: { provider: string; model: string }, limitB
 export function replyTooLong(where: { provider: string; model: string }, limitChars: number): ProviderError {
   return localProviderError(
     'BAD_RESPONSE',
-    `BAD_RESPONSE: the reply exceeded ${limitChars.toLocaleString('en')} characters of text and reasoning; the text so far is kept as incomplete; raise ${maxReplyCharsEnv} if this is real`,
+    t('errors.provider.reply.tooLong', { count: limitChars.toLocaleString('en'), env: maxReplyCharsEnv }),
     where,
     { retryable: false },
   );

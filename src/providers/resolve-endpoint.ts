@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import type { ApiFormat, ProviderPreset, WireFormat } from './provider-preset.js';
 
@@ -52,13 +53,14 @@ export function resolveEndpoint(
   const requestedFormat = env[names.format]?.trim().toLowerCase();
   let wireFormat: WireFormat = preset.defaultFormat;
   if (requestedFormat === 'openai' || requestedFormat === 'anthropic') wireFormat = requestedFormat;
-  else if (requestedFormat) problems.push(`${names.format} must be openai or anthropic, not "${requestedFormat}"`);
+  else if (requestedFormat) problems.push(t('errors.endpoint.badFormat', { name: names.format, value: requestedFormat }));
 
   const regions = preset.endpoints[wireFormat as ApiFormat] ?? {};
   const regionNames = Object.keys(regions);
   const requestedRegion = env[names.region]?.trim();
   if (requestedRegion && !regionNames.includes(requestedRegion)) {
-    problems.push(`${names.region} must be one of ${regionNames.join(', ') || '(none)'}, not "${requestedRegion}"`);
+    const regions = regionNames.join(', ') || t('errors.endpoint.noRegions');
+    problems.push(t('errors.endpoint.badRegion', { name: names.region, regions, value: requestedRegion }));
   }
   const region = requestedRegion && regionNames.includes(requestedRegion) ? requestedRegion : (regionNames[0] ?? null);
 
@@ -71,9 +73,9 @@ export function resolveEndpoint(
   else if (region) {
     const filled = fillPlaceholders(regions[region] as string, env);
     baseURL = filled.value;
-    problems.push(...filled.missing.map((name) => `set ${name}`));
+    problems.push(...filled.missing.map((name) => t('errors.registry.setVariable', { name })));
   } else {
-    problems.push(`${preset.id} has no ${wireFormat}-format endpoint built in: set ${names.baseUrl[0]}`);
+    problems.push(t('errors.endpoint.noBuiltIn', { provider: preset.id, format: wireFormat, name: String(names.baseUrl[0]) }));
   }
   return { wireFormat, region, baseURL, headers, query, problems };
 }

@@ -1,4 +1,5 @@
 import { localProviderError, type ProviderError } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import type { AdapterConfig } from './adapter-config.js';
 import { readErrorDetails } from './read-error-details.js';
 import { throwIfReplyError } from './throw-if-reply-error.js';
@@ -9,11 +10,7 @@ import { maxEventLineBytes, type StreamWatch } from './watch-event-stream.js';
  * Anthropic: no `message_stop`): the reply is cut off, not finished. Retried like a cut connection.
  */
 function streamEndedEarly(where: { provider: string; model: string }, missing: string): ProviderError {
-  return localProviderError(
-    'NETWORK',
-    `NETWORK: the stream ended before the reply was finished (${missing}); the text so far is kept as incomplete`,
-    where,
-  );
+  return localProviderError('NETWORK', t('errors.provider.stream.endedEarly', { missing }), where);
 }
 
 const parsedJson = (text: string): unknown => {
@@ -39,13 +36,11 @@ function streamWithoutEvents(config: AdapterConfig, watch: StreamWatch, requestI
   } catch (error) {
     return error as ProviderError;
   }
-  const what = json === undefined ? `"${readErrorDetails(head).message}"` : 'a JSON reply';
-  return localProviderError(
-    'BAD_RESPONSE',
-    `BAD_RESPONSE: the provider answered a stream request with ${what}, not an event stream; check the base URL, or try --no-stream`,
-    where,
-    { requestId },
-  );
+  const what =
+    json === undefined
+      ? t('errors.provider.stream.quoted', { text: readErrorDetails(head).message })
+      : t('errors.provider.stream.jsonReply');
+  return localProviderError('BAD_RESPONSE', t('errors.provider.stream.notAStream', { what }), where, { requestId });
 }
 
 /**
@@ -67,10 +62,5 @@ export function unfinishedStream(
 /** An event stream with a line too long to be an event (a hostile or broken server): not retried. */
 export function eventLineTooLong(where: { provider: string; model: string }): ProviderError {
   const limit = `${maxEventLineBytes / 1024 / 1024} MiB`;
-  return localProviderError(
-    'BAD_RESPONSE',
-    `BAD_RESPONSE: the stream sent a line longer than ${limit} without an end, which no real event is; check the base URL`,
-    where,
-    { retryable: false },
-  );
+  return localProviderError('BAD_RESPONSE', t('errors.provider.stream.lineTooLong', { limit }), where, { retryable: false });
 }

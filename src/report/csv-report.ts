@@ -27,6 +27,8 @@ const columns: [string, (result: ModelResult) => CsvValue][] = [
   ['status', (result) => result.status],
   ['servedBy', (result) => result.servedBy],
   ['title', (result) => extractTitle(result.text)],
+  ['chars', (result) => result.chars],
+  ['readingMinutes', (result) => result.readingMinutes],
   ['inputTokens', (result) => result.usage.inputTokens],
   ['noCacheInputTokens', (result) => result.usage.noCacheInputTokens],
   ['outputTokens', (result) => result.usage.outputTokens],

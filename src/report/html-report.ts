@@ -1,60 +1,14 @@
 import MarkdownIt from 'markdown-it';
-import { formatCost } from '../cost/compute-cost.js';
+import { formatLocalTime } from '../format/format-local-time.js';
+import { resultLabel } from '../format/format-metrics.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
 import { judgeNote } from '../judge/judge-note.js';
-import { rubricKeys } from '../judge/judge-rubric.js';
-import { formatJudgeScore } from '../judge/judge-score.js';
-import type { ModelResult } from '../run/model-result.js';
-import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
+import { groupByPrompt, summarizeModels } from '../ui/matrix-summary.js';
 import { escapeHtml } from './escape-html.js';
-import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
+import { charts, metricsTable, modelSummaryTable, outputColumn } from './html-report-parts.js';
 import { htmlReportStyle } from './html-report-style.js';
 import type { JsonReport } from './json-report.js';
-
-const costOf = (result: ModelResult): number | null => result.costUsd;
-
-function metricsTable(results: readonly ModelResult[]): string {
-  const judged = results.some((result) => result.judge !== undefined);
-  const head = ['Model', 'Status', 'Title', 'In', 'Out', 'Latency', 'TTFT', 'Tok/s', 'Cost', ...(judged ? ['Judge'] : [])];
-  const rows = results.map((result) => {
-    const speed = tokensPerSecond(result);
-    const cost = costOf(result);
-    const status =
-      result.status === 'ok'
-        ? `<span class="ok">ok</span>${result.servedBy !== result.model ? ` → via ${escapeHtml(result.servedBy ?? '')}` : ''}`
-        : `<span class="error">${escapeHtml(result.error?.type ?? 'error')}${result.incomplete ? ' (partial)' : ''}</span>`;
-    const cells = [
-      formatCount(result.usage.inputTokens),
-      formatCount(result.usage.outputTokens),
-      formatDuration(result.latencyMs),
-      formatDuration(result.ttftMs),
-      speed === null ? '—' : speed.toFixed(1),
-      formatCost(cost),
-      ...(judged ? [formatJudgeScore(result.judge)] : []),
-    ];
-    return `<tr><td>${escapeHtml(resultLabel(result))}</td><td class="status">${status}</td><td>${escapeHtml(extractTitle(result.text))}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
-  });
-  return `<table class="metrics"><thead><tr>${head.map((name) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
-function chart(metric: string, title: string, data: BarDatum[], format: (value: number) => string, emptyNote: string): string {
-  const note = data.every((datum) => datum.value === null) ? `<div class="chart-note">${escapeHtml(emptyNote)}</div>` : '';
-  return `<figure class="chart" data-metric="${metric}"><figcaption>${escapeHtml(title)}</figcaption>${barChartSvg(title, data, format)}${note}</figure>`;
-}
-
-function outputColumn(result: ModelResult, markdown: InstanceType<typeof MarkdownIt>): string {
-  const served = result.servedBy && result.servedBy !== result.model ? ` · via ${escapeHtml(result.servedBy)}` : '';
-  const facts = `${formatDuration(result.latencyMs)} · ${formatCount(result.usage.outputTokens)} tokens${served}`;
-  const failure = result.error ? `<div class="failure">${escapeHtml(result.error.message)}</div>` : '';
-  const judge = result.judge
-    ? `<details class="judge"><summary>Judge (blind): ${escapeHtml(formatJudgeScore(result.judge))}</summary><ul>${rubricKeys
-        .map((key) => `<li>${key} ${result.judge?.scores[key]}/10: ${escapeHtml(result.judge?.reasons[key] ?? '')}</li>`)
-        .join('')}</ul></details>`
-    : '';
-  const body = result.text
-    ? `<div class="rendered">${markdown.render(result.text)}</div><pre class="raw">${escapeHtml(result.text)}</pre>`
-    : '';
-  return `<article class="output" data-model="${escapeHtml(result.model)}"><header><strong>${escapeHtml(resultLabel(result))}</strong>${facts}</header>${failure}${judge}${body}</article>`;
-}
 
 /**
  * The report loads nothing: no script, no remote image, font, style or frame, no form target. Its own
@@ -88,37 +42,10 @@ export function createDraftMarkdown(): InstanceType<typeof MarkdownIt> {
   return markdown;
 }
 
-/** One self-contained HTML file: prompt, metrics, charts, and the outputs side by side. */
-export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
-  const markdown = createDraftMarkdown();
-  const results = report.results;
-  const label = resultLabel;
-  const charts = [
-    chart(
-      'latency',
-      'Latency',
-      results.map((result) => ({ label: label(result), value: result.latencyMs })),
-      formatDuration,
-      '',
-    ),
-    chart(
-      'output-tokens',
-      'Output tokens',
-      results.map((result) => ({ label: label(result), value: result.usage.outputTokens })),
-      String,
-      'no usage reported',
-    ),
-    chart(
-      'cost',
-      'Cost (USD)',
-      results.map((result) => ({ label: label(result), value: costOf(result) })),
-      formatCost,
-      'no price data for these models',
-    ),
-  ];
-  const title = prompt.title || 'comparison';
+/** The page around a body: language, CSP, phone viewport, stylesheet, title. */
+function page(title: string, body: string): string {
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${htmlReportContentSecurityPolicy}">
@@ -127,18 +54,96 @@ export function renderHtmlReport(report: JsonReport, prompt: { text: string; tit
 <style>${htmlReportStyle}</style>
 </head>
 <body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<div class="meta">${results.length} model(s) · ${escapeHtml(report.startedAt)} · prompt from ${escapeHtml(report.prompt.source)} (${report.prompt.chars} characters) · wechat-writer ${escapeHtml(toolVersion)}</div>
-<details class="prompt"><summary>Prompt</summary><pre>${escapeHtml(prompt.text)}</pre></details>
-</header>
-<section class="summary">
-${metricsTable(results)}${report.judgeCall ? `<div class="meta judge-note">${escapeHtml(judgeNote(report.judgeCall, results) ?? '')}</div>` : ''}
-<div class="charts">${charts.join('')}</div>
-</section>
-<input type="checkbox" id="raw-toggle"><label for="raw-toggle" class="toggle">Show raw Markdown</label>
-<section class="outputs">${results.map((result) => outputColumn(result, markdown)).join('')}</section>
+${body}
 </body>
 </html>
 `;
+}
+
+const rawToggle = () =>
+  `<input type="checkbox" id="raw-toggle"><label for="raw-toggle" class="toggle">${escapeHtml(t('display.report.showRaw'))}</label>`;
+
+const judgeLine = (report: JsonReport) =>
+  report.judgeCall ? `<div class="meta judge-note">${escapeHtml(judgeNote(report.judgeCall, report.results) ?? '')}</div>` : '';
+
+/** A batch: its own title, totals per model, then a section per prompt with its drafts side by side. */
+function renderBatchReport(report: JsonReport, toolVersion: string): string {
+  const markdown = createDraftMarkdown();
+  const groups = groupByPrompt(report.results);
+  const models = summarizeModels(report.results);
+  const title = t('display.report.batchTitle', { prompts: groups.length, models: models.length });
+  const meta = `${t('display.report.batchMeta', { prompts: groups.length, models: models.length, time: formatLocalTime(report.startedAt) })} · wechat-writer ${toolVersion}`;
+  const sources = new Map((report.prompts ?? []).map((prompt) => [prompt.id, prompt]));
+  const index = groups.map((group, position) => `<li><a href="#prompt-${position + 1}">${escapeHtml(group.promptId)}</a></li>`).join('');
+  const sections = groups.map((group, position) => {
+    const prompt = sources.get(group.promptId);
+    const from = prompt
+      ? `<div class="meta">${escapeHtml(t('display.report.promptFrom', { source: prompt.source, chars: prompt.chars }))}</div>`
+      : '';
+    return `<section class="prompt-group" id="prompt-${position + 1}" data-prompt="${escapeHtml(group.promptId)}">
+<header><h2>${escapeHtml(group.promptId)}</h2>${from}</header>
+<div class="group-summary">${metricsTable(group.results, (result) => result.model)}</div>
+<div class="outputs">${group.results.map((result) => outputColumn(result, markdown, result.model)).join('')}</div>
+</section>`;
+  });
+  const chartData = models.map((summary) => ({
+    label: summary.model,
+    latencyMs: summary.meanLatencyMs,
+    outputTokens: summary.outputTokens,
+    costUsd: summary.costUsd,
+  }));
+  return page(
+    title,
+    `<header class="page">
+<h1>${escapeHtml(title)}</h1>
+<div class="meta">${escapeHtml(meta)}</div>
+<details class="prompt-index"><summary>${escapeHtml(t('display.report.prompts'))}</summary><ol>${index}</ol></details>
+</header>
+<section class="summary">
+<h2>${escapeHtml(t('display.report.perModel'))}</h2>
+${modelSummaryTable(report.results)}${judgeLine(report)}
+<div class="charts">${charts(chartData, t('display.chart.meanLatency'))}</div>
+</section>
+${rawToggle()}
+${sections.join('\n')}`,
+  );
+}
+
+/**
+ * One self-contained HTML file in the run's language: prompt, metrics (字数 and reading time
+ * included), charts, and the drafts side by side (stacked on a phone). A batch gets its own title
+ * and a section per prompt. Times are local, with their UTC offset.
+ */
+export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
+  const batch = report.prompts !== undefined || report.results.some((result) => result.promptId !== undefined);
+  if (batch) return renderBatchReport(report, toolVersion);
+  const markdown = createDraftMarkdown();
+  const results = report.results;
+  const chartData = results.map((result) => ({
+    label: resultLabel(result),
+    latencyMs: result.latencyMs,
+    outputTokens: result.usage.outputTokens,
+    costUsd: result.costUsd,
+  }));
+  const title = prompt.title || t('display.report.defaultTitle');
+  const meta = `${t('display.report.meta', {
+    count: results.length,
+    time: formatLocalTime(report.startedAt),
+    source: report.prompt.source,
+    chars: report.prompt.chars,
+  })} · wechat-writer ${toolVersion}`;
+  return page(
+    title,
+    `<header class="page">
+<h1>${escapeHtml(title)}</h1>
+<div class="meta">${escapeHtml(meta)}</div>
+<details class="prompt"><summary>${escapeHtml(t('display.report.prompt'))}</summary><pre>${escapeHtml(prompt.text)}</pre></details>
+</header>
+<section class="summary">
+${metricsTable(results, resultLabel)}${judgeLine(report)}
+<div class="charts">${charts(chartData, t('display.chart.latency'))}</div>
+</section>
+${rawToggle()}
+<section class="outputs">${results.map((result) => outputColumn(result, markdown, resultLabel(result))).join('')}</section>`,
+  );
 }

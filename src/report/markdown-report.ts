@@ -3,10 +3,30 @@ import { judgeNote } from '../judge/judge-note.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
-import { extractTitle, formatCount, formatDuration, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
+import { formatLocalTime } from '../format/format-local-time.js';
+import { extractTitle, formatCount, formatDuration, formatReadingTime, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
+import { t } from '../i18n/translate.js';
+import { groupByPrompt } from '../ui/matrix-summary.js';
 import type { JsonReport } from './json-report.js';
+import { charsText, rubricLabel, statusText } from './report-labels.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The metrics table's headers, in the run's language. */
+const headers = (judged: boolean) => [
+  t('display.column.model'),
+  t('display.column.status'),
+  t('display.column.titleShort'),
+  t('display.column.in'),
+  t('display.column.out'),
+  t('display.column.latency'),
+  t('display.column.ttft'),
+  t('display.column.speed'),
+  t('display.column.cost'),
+  ...(judged ? [t('display.column.judge')] : []),
+  t('display.column.chars'),
+  t('display.column.reading'),
+];
 
 /** Pushes an output's headings two levels down (outside code fences) so they nest under the model's heading. */
 export function demoteHeadings(markdown: string, levels = 2): string {
@@ -24,12 +44,7 @@ export function demoteHeadings(markdown: string, levels = 2): string {
     .join('\n');
 }
 
-function statusText(result: ModelResult): string {
-  if (result.status === 'ok') return result.servedBy !== result.model ? `ok → via ${result.servedBy}` : 'ok';
-  return `${result.error?.type ?? 'error'}${result.incomplete ? ' (partial)' : ''}`;
-}
-
-/** A Markdown report: the metrics table, then each output under its own heading. */
+/** A Markdown report: the metrics table (字数 and reading time last), then each output under its own heading. */
 export function renderMarkdownReport(report: JsonReport, promptText: string): string {
   const judged = report.results.some((result) => result.judge !== undefined);
   const rows = report.results.map((result) => {
@@ -45,33 +60,46 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
       ...(judged ? [formatJudgeScore(result.judge)] : []),
+      charsText(result),
+      formatReadingTime(result.readingMinutes),
     ]
       .map(cell)
       .join(' | ')} |`;
   });
   const sections = report.results.map((result) => {
-    const body = result.text ? demoteHeadings(result.text.trimEnd()) : '_No output._';
+    const body = result.text ? demoteHeadings(result.text.trimEnd()) : `_${t('display.report.noOutput')}_`;
     const failure = result.error ? `> **${result.error.type}**: ${result.error.message}\n\n` : '';
     const judge = result.judge
-      ? `**Judge (blind): ${formatJudgeScore(result.judge)}**\n\n${rubricKeys
-          .map((key) => `- ${key} ${result.judge?.scores[key]}/10: ${cell(result.judge?.reasons[key] ?? '')}`)
+      ? `**${t('display.report.judgeBlind', { score: formatJudgeScore(result.judge) })}**\n\n${rubricKeys
+          .map((key) => `- ${rubricLabel(key)} ${result.judge?.scores[key]}/10: ${cell(result.judge?.reasons[key] ?? '')}`)
           .join('\n')}\n\n`
       : '';
     return `## ${resultLabel(result)}\n\n${failure}${judge}${body}\n`;
   });
+  const groups =
+    report.prompts !== undefined || report.results.some((result) => result.promptId !== undefined) ? groupByPrompt(report.results) : null;
+  const models = new Set(report.results.map((result) => result.model)).size;
+  const time = formatLocalTime(report.startedAt);
   return [
-    '# wechat-writer comparison',
+    groups ? `# ${t('display.report.batchTitle', { prompts: groups.length, models })}` : `# ${t('display.report.markdownTitle')}`,
     '',
-    `${report.startedAt} · prompt from ${report.prompt.source} (${report.prompt.chars} characters)`,
+    groups
+      ? t('display.report.batchMeta', { prompts: groups.length, models, time })
+      : `${time} · ${t('display.report.promptFrom', { source: report.prompt.source, chars: report.prompt.chars })}`,
     '',
-    promptText
-      .trimEnd()
-      .split('\n')
-      .map((line) => `> ${line}`)
-      .join('\n'),
-    '',
-    `| Model | Status | Title | In | Out | Latency | TTFT | Tok/s | Cost |${judged ? ' Judge |' : ''}`,
-    `|---|---|---|---:|---:|---:|---:|---:|---:|${judged ? '---:|' : ''}`,
+    // a batch has many prompts: each draft's heading names its own
+    ...(groups
+      ? []
+      : [
+          promptText
+            .trimEnd()
+            .split('\n')
+            .map((line) => `> ${line}`)
+            .join('\n'),
+          '',
+        ]),
+    `| ${headers(judged).join(' | ')} |`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|${judged ? '---:|' : ''}---:|---:|`,
     ...rows,
     '',
     ...(report.judgeCall ? [cell(judgeNote(report.judgeCall, report.results) ?? ''), ''] : []),

@@ -1,3 +1,5 @@
+import { formatLocalTime } from '../format/format-local-time.js';
+import { t } from '../i18n/translate.js';
 import path from 'node:path';
 import { fileTimestamp } from '../format/file-timestamp.js';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
@@ -24,18 +26,19 @@ export function outputFileName(startedAt: Date, slug: string, modelId: string): 
   return `${prefix}${slugPart}_${model}.md`;
 }
 
-/** The article with a small header (an HTML comment, invisible when rendered). */
+/** The article with a small header in the run's language (an HTML comment, invisible when rendered); times are local with their offset. */
 export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersion: string): string {
-  const servedBy = result.servedBy && result.servedBy !== result.model ? `, served by fallback ${result.servedBy}` : '';
-  const served = `${servedBy}${result.responseModel ? ` (API model ${result.responseModel})` : ''}`;
-  const ttft = result.ttftMs === null ? '' : `, first token ${formatDuration(result.ttftMs)}`;
+  const servedBy = result.servedBy && result.servedBy !== result.model ? t('display.file.servedBy', { model: result.servedBy }) : '';
+  const served = `${servedBy}${result.responseModel ? t('display.file.apiModel', { model: result.responseModel }) : ''}`;
+  const ttft = result.ttftMs === null ? '' : t('display.file.ttft', { ttft: formatDuration(result.ttftMs) });
   const header = [
     '<!--',
-    `model: ${result.model}${served}`,
-    `tokens: ${formatCount(result.usage.inputTokens)} in / ${formatCount(result.usage.outputTokens)} out`,
-    `latency: ${formatDuration(result.latencyMs)}${ttft}`,
-    `generated: ${startedAt.toISOString()} by wechat-writer ${toolVersion}`,
-    ...(result.incomplete ? [`INCOMPLETE: the reply was cut off (${result.error?.type}); this is the text that arrived`] : []),
+    t('display.file.model', { model: result.model, served }),
+    t('display.file.tokens', { input: formatCount(result.usage.inputTokens), output: formatCount(result.usage.outputTokens) }),
+    t('display.file.latency', { latency: formatDuration(result.latencyMs), ttft }),
+    ...(result.text ? [t('display.file.length', { chars: result.chars, minutes: Math.max(1, result.readingMinutes) })] : []),
+    t('display.file.generated', { time: formatLocalTime(startedAt), version: toolVersion }),
+    ...(result.incomplete ? [t('display.file.incomplete', { type: String(result.error?.type) })] : []),
     '-->',
   ].join('\n');
   return `${header}\n\n${result.text ?? ''}\n`;

@@ -2,6 +2,7 @@ import { constants, statSync } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors/usage-error.js';
+import { t } from '../i18n/translate.js';
 import type { JsonReport } from './json-report.js';
 
 /** The report formats `--report` writes, chosen by the file's extension. */
@@ -25,7 +26,7 @@ export interface ReportTarget {
 /** Checks a `--report` path's extension and resolves it against the working directory. */
 export function parseReportTarget(file: string, cwd: string): ReportTarget {
   const format = formats[path.extname(file).toLowerCase()];
-  if (!format) throw new UsageError(`--report "${file}" has an unknown extension: use .html, .md, .csv or .json`);
+  if (!format) throw new UsageError(t('display.reportTarget.unknownExtension', { file }));
   return { filePath: path.resolve(cwd, file), format };
 }
 
@@ -40,16 +41,14 @@ export async function checkReportTarget(target: ReportTarget, file: string): Pro
     isDirectory = statSync(target.filePath).isDirectory();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UsageError(`cannot write --report "${file}" (${(error as NodeJS.ErrnoException).code}): choose another path`);
+    throw new UsageError(t('display.reportTarget.cannotWrite', { file, code: String((error as NodeJS.ErrnoException).code) }));
   }
   if (isDirectory)
-    throw new UsageError(
-      `--report "${file}" is a directory: name a file in it, e.g. "${path.join(file, `report${path.extname(file) || '.html'}`)}"`,
-    );
+    throw new UsageError(t('display.reportTarget.directory', { file, example: path.join(file, `report${path.extname(file) || '.html'}`) }));
   try {
     await access(target.filePath, constants.W_OK);
   } catch {
-    throw new UsageError(`cannot write --report "${file}": the file is not writable; choose another path`);
+    throw new UsageError(t('display.reportTarget.notWritable', { file }));
   }
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { TemperatureLimits } from '../providers/provider-preset.js';
 
 /** The temperature to send, and why it differs from what was asked, if it does. */
@@ -16,7 +17,7 @@ export function adjustTemperature(requested: number | null, limits: TemperatureL
   if (requested === null || limits === null) return { value: requested, warning: null };
   if (limits.only !== undefined) {
     if (requested === limits.only) return { value: requested, warning: null };
-    return { value: null, warning: `accepts temperature ${limits.only} only: --temperature ${requested} not sent` };
+    return { value: null, warning: t('errors.run.temperatureOnly', { only: limits.only, requested }) };
   }
   const min = limits.min ?? 0;
   const max = limits.max ?? 2;
@@ -24,7 +25,5 @@ export function adjustTemperature(requested: number | null, limits: TemperatureL
   let value = requested;
   if (limits.minExclusive ? value <= min : value < min) value = limits.minExclusive ? min + smallestAboveZero : min;
   if (value > max) value = max;
-  return value === requested
-    ? { value, warning: null }
-    : { value, warning: `accepts temperature in ${range}: --temperature ${requested} sent as ${value}` };
+  return value === requested ? { value, warning: null } : { value, warning: t('errors.run.temperatureRange', { range, requested, value }) };
 }

@@ -1,4 +1,5 @@
 import { localProviderError, ProviderError } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import { checkReply } from '../providers/check-reply.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../providers/language-model.js';
 import { secretsOf, type ResolvedModel } from '../providers/registry.js';
@@ -20,13 +21,13 @@ const where = (model: ResolvedModel) => ({ provider: model.provider.id, model: m
 export function toProviderError(error: unknown, model: ResolvedModel): ProviderError {
   if (error instanceof ProviderError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return localProviderError('UNKNOWN', `UNKNOWN: ${message}`, where(model), {}, error);
+  return localProviderError('UNKNOWN', t('errors.provider.unknown', { message }), where(model), {}, error);
 }
 
 const rotatesKey = (error: ProviderError) => error.type === 'RATE_LIMIT' || error.type === 'QUOTA_EXCEEDED';
 
 const cancelled = (model: ResolvedModel, partialText: string | null) =>
-  localProviderError('CANCELLED', 'CANCELLED: interrupted before the reply was complete', where(model), { partialText });
+  localProviderError('CANCELLED', t('errors.run.cancelled'), where(model), { partialText });
 
 /**
  * Calls one model under the retry policy; never throws. With several keys (`apiKeys`), a
@@ -86,14 +87,20 @@ export async function callWithRetries(
       const nextKey = (keyIndex + 1) % keyCount;
       if (rotatesKey(error) && triedKeys < keyCount) {
         triedKeys += 1;
-        deps.events?.warning?.(model, `${model.id}: ${error.type} on key ${keyIndex + 1} of ${keyCount}; trying key ${nextKey + 1}`);
+        const note = t('errors.run.nextKey', { model: model.id, type: error.type, key: keyIndex + 1, keys: keyCount, next: nextKey + 1 });
+        deps.events?.warning?.(model, note);
         const failed = await switchKey(nextKey);
         if (failed) return { ok: false, error: failed, attempts: requests };
         continue;
       }
       const decision = decideRetry(error, retries + 1, policy, budget.leftMs, deps.random);
       if (!decision.retry) {
-        const final = decision.reason ? new ProviderError({ ...error.fields(), message: `${error.message} (${decision.reason})` }) : error;
+        const final = decision.reason
+          ? new ProviderError({
+              ...error.fields(),
+              message: t('errors.run.notRetried', { message: error.message, reason: decision.reason }),
+            })
+          : error;
         return { ok: false, error: final, attempts: requests };
       }
       retries += 1;

@@ -1,4 +1,5 @@
 import type { ProviderError } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 
 /** One retry policy for every provider. */
 export interface RetryPolicy {
@@ -37,12 +38,12 @@ export function decideRetry(
   if (!error.retryable) return { retry: false, reason: null };
   if (attempt > policy.retries) return { retry: false, reason: null };
   if (error.retryAfterMs !== null && error.retryAfterMs > policy.maxServerWaitMs) {
-    return { retry: false, reason: `the server asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s; not waiting that long` };
+    return { retry: false, reason: t('errors.run.serverWaitTooLong', { seconds: Math.ceil(error.retryAfterMs / 1000) }) };
   }
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const delayMs = error.retryAfterMs ?? Math.round(step * (0.75 + 0.25 * random()));
   if (delayMs > budgetLeftMs) {
-    return { retry: false, reason: `the run's retry budget (${Math.round(policy.runBudgetMs / 1000)} s of waiting) is used up` };
+    return { retry: false, reason: t('errors.run.budgetUsedUp', { seconds: Math.round(policy.runBudgetMs / 1000) }) };
   }
   return { retry: true, delayMs };
 }

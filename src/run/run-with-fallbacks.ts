@@ -1,4 +1,5 @@
 import type { ProviderError } from '../errors/provider-error.js';
+import { t } from '../i18n/translate.js';
 import { emptyUsage, type GenerateRequest, type GenerateResult } from '../providers/language-model.js';
 import { secretsOf, type ResolvedModel } from '../providers/registry.js';
 import { computeCost } from '../cost/compute-cost.js';
@@ -107,7 +108,7 @@ export async function runWithFallbacks(
 
 async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps: RunDeps, budget: RetryBudget): Promise<ModelResult> {
   const [model, ...shared] = chain;
-  if (!model) throw new Error('runWithFallbacks needs at least one model');
+  if (!model) throw new Error(t('errors.run.noModel'));
   const fallbacks = shared.map((fallback) => ({ ...fallback }));
   const started = deps.now();
   const warnings: string[] = [];
@@ -147,7 +148,7 @@ async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps:
   if (last.target === model) return { ...result, warnings };
   const error = result.error && {
     ...result.error,
-    message: `${model.id} failed, then fallback ${last.target.id} failed too: ${result.error.message}`,
+    message: t('errors.run.fallbackFailedToo', { model: model.id, fallback: last.target.id, message: result.error.message }),
   };
   return { ...result, model: model.id, provider: model.provider.id, fallback: from, error, warnings };
 }

@@ -15,6 +15,9 @@
  *   v4 from Anthropic-format replies counted only the uncached part in `input_tokens`; they are the
  *   rows with `cache_write_tokens` set (no other format reported cache writes then), and are migrated,
  *   as is the judge's own call (`runs.judge_call.usage`).
+ * - writing (v5): `results.chars` (字数) and `results.reading_minutes` of each text, counted by
+ *   countWriting (rows written before v5 are counted once, in JavaScript, as the migration runs: see
+ *   migrate-history.ts); the stats index covers them so `stats` reports 字数 without reading texts.
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -101,5 +104,12 @@ export const migrations: readonly string[] = [
            max(0, json_extract(judge_call, '$.usage.inputTokens') - coalesce(json_extract(judge_call, '$.usage.cacheReadTokens'), 0)))
    WHERE json_valid(judge_call) AND json_type(judge_call, '$.usage.noCacheInputTokens') IS NULL
      AND json_type(judge_call, '$.usage.inputTokens') = 'integer';
+  `,
+  `
+  -- 字数 and reading time of each text; the stats index rebuilt to cover them
+  ALTER TABLE results ADD COLUMN chars INTEGER;
+  ALTER TABLE results ADD COLUMN reading_minutes INTEGER;
+  DROP INDEX results_stats;
+  CREATE INDEX results_stats ON results(created_at, model, provider, role, status, latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd, chars, reading_minutes);
   `,
 ];

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { firstValue, type SqliteDatabase } from './load-sqlite.js';
 
 /** What `stats` groups by. */
 export type StatsGrouping = 'model' | 'provider' | 'role';
@@ -24,6 +24,12 @@ export interface StatsGroup {
   outputTokens: number;
   /** Sum of the known costs; null when no call had a known cost. */
   costUsd: number | null;
+  /** Mean 字数 of the successful outputs (rounded); null when none. */
+  chars: number | null;
+  /** Mean reading time of the successful outputs, in minutes (one decimal); null when none. */
+  readingMinutes: number | null;
+  /** The group's known cost (failed calls included) per 1,000 字 delivered; null when no cost or no 字 is known. */
+  costPer1000Chars: number | null;
 }
 
 /** One day of `--trend`. */
@@ -59,6 +65,8 @@ type Totals = {
   input_tokens: number;
   output_tokens: number;
   cost: number | null;
+  ok_chars: number | null;
+  ok_minutes: number | null;
 };
 
 const roundCost = (cost: number | null) => (cost === null ? null : Math.round(cost * 1e8) / 1e8);
@@ -68,14 +76,15 @@ const roundCost = (cost: number | null) => (cost === null ? null : Math.round(co
  * trend). Totals come from one pass over the covering index `results_stats`; each percentile is one
  * seek into the group's latency-ordered index, so nothing large crosses into JavaScript.
  */
-export function queryStats(database: BetterSqlite3.Database, options: StatsOptions): StatsReport {
+export function queryStats(database: SqliteDatabase, options: StatsOptions): StatsReport {
   const column = groupColumns[options.by];
   const sinceSql = options.sinceIso === null ? '' : 'AND created_at >= @since';
   const parameters: Record<string, string> = options.sinceIso === null ? {} : { since: options.sinceIso };
   const totals = database
     .prepare(
       `SELECT ${column} AS key, count(*) AS calls, sum(status = 'ok') AS ok, avg(CASE WHEN status = 'ok' THEN ttft_ms END) AS mean_ttft,
-         total(input_tokens) AS input_tokens, total(output_tokens) AS output_tokens, sum(cost_usd) AS cost
+         total(input_tokens) AS input_tokens, total(output_tokens) AS output_tokens, sum(cost_usd) AS cost,
+         sum(CASE WHEN status = 'ok' THEN chars END) AS ok_chars, sum(CASE WHEN status = 'ok' THEN reading_minutes END) AS ok_minutes
        FROM results INDEXED BY results_stats WHERE 1 = 1 ${sinceSql} GROUP BY ${column}`,
     )
     .all(parameters) as Totals[];
@@ -84,9 +93,9 @@ export function queryStats(database: BetterSqlite3.Database, options: StatsOptio
       `SELECT latency_ms FROM results INDEXED BY results_latency_by_${options.by}
        WHERE ${column} IS @key AND status = 'ok' ${sinceSql} ORDER BY latency_ms LIMIT 1 OFFSET @offset`,
     )
-    .pluck();
+    .raw(true);
   const latencyAt = (key: string | null, count: number, fraction: number): number | null =>
-    count === 0 ? null : (nth.get({ ...parameters, key, offset: Math.max(0, Math.ceil(fraction * count) - 1) }) as number);
+    count === 0 ? null : (firstValue(nth, { ...parameters, key, offset: Math.max(0, Math.ceil(fraction * count) - 1) }) as number);
   const groups = totals
     .map((row): StatsGroup => ({
       key: row.key ?? '(none)',
@@ -100,13 +109,16 @@ export function queryStats(database: BetterSqlite3.Database, options: StatsOptio
       inputTokens: row.input_tokens,
       outputTokens: row.output_tokens,
       costUsd: roundCost(row.cost),
+      chars: row.ok_chars === null || row.ok === 0 ? null : Math.round(row.ok_chars / row.ok),
+      readingMinutes: row.ok_minutes === null || row.ok === 0 ? null : Math.round((row.ok_minutes / row.ok) * 10) / 10,
+      costPer1000Chars: row.ok_chars && row.cost !== null ? roundCost((row.cost / row.ok_chars) * 1000) : null,
     }))
     .sort((left, right) => right.calls - left.calls || left.key.localeCompare(right.key));
   return { by: options.by, since: options.sinceIso, groups, trend: options.trend ? queryTrend(database, sinceSql, parameters) : null };
 }
 
 /** Per-day totals, and each day's p50 from its successful latencies. */
-function queryTrend(database: BetterSqlite3.Database, sinceSql: string, parameters: Record<string, string>): TrendDay[] {
+function queryTrend(database: SqliteDatabase, sinceSql: string, parameters: Record<string, string>): TrendDay[] {
   const days = database
     .prepare(
       `SELECT substr(created_at, 1, 10) AS day, count(*) AS calls, sum(status = 'ok') AS ok, sum(cost_usd) AS cost

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import { t } from '../i18n/translate.js';
 import { makeDirectories } from '../io/make-directories.js';
 import type { JudgeCall, JudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
-import { migrations } from './history-schema.js';
 import { queryStats, type StatsOptions, type StatsReport } from './history-stats.js';
+import { migrateHistory } from './migrate-history.js';
+import { firstRow, loadSqlite, type SqliteDatabase } from './load-sqlite.js';
 import { fromResultRow, toResultRow, type ResultRow } from './result-row.js';
+import { summaryChars, summaryTopic, type RunKind } from './run-summary-fields.js';
 
 /** A run as recorded before its results. Never holds a key or a base URL. */
 export interface NewRun {
@@ -24,14 +26,20 @@ export interface NewRun {
 export interface RunSummary {
   id: number;
   startedAt: string;
-  kind: string;
+  /** `batch` is a compare run over a batch of prompts (stored as kind `compare`). */
+  kind: RunKind;
   parentRunId: number | null;
+  /** What the run was about: the topic typed, a brief's first heading or line, or a batch's prompt ids. */
+  topic: string;
   models: string[];
   ok: number;
   failed: number;
   bestLatencyMs: number | null;
   worstLatencyMs: number | null;
   totalCostUsd: number | null;
+  /** 字数 of the run's article: a write run's final draft, else the median over its successful outputs. */
+  chars: number | null;
+  readingMinutes: number | null;
   promptStart: string;
 }
 
@@ -39,7 +47,8 @@ export interface RunSummary {
 export interface StoredRun extends Omit<NewRun, 'startedAt'> {
   id: number;
   startedAt: string;
-  results: (ModelResult & { role: string | null })[];
+  /** A write run's results carry their stage (planner, writer, reviewer, revise) from its stored options. */
+  results: (ModelResult & { role: string | null; stage?: string })[];
   /** The `--judge` call, when the run had one. */
   judgeCall?: JudgeCall;
 }
@@ -71,16 +80,6 @@ export interface HistoryStore {
   close(): void;
 }
 
-function migrate(database: BetterSqlite3.Database): void {
-  const version = database.pragma('user_version', { simple: true }) as number;
-  for (let index = version; index < migrations.length; index += 1) {
-    database.transaction(() => {
-      database.exec(migrations[index] as string);
-      database.pragma(`user_version = ${index + 1}`);
-    })();
-  }
-}
-
 const searchClause = (search: string | undefined): { sql: string; values: string[] } => {
   if (!search?.trim()) return { sql: '', values: [] };
   const query = search.trim();
@@ -94,24 +93,36 @@ const searchClause = (search: string | undefined): { sql: string; values: string
   };
 };
 
-/** Opens (creating and migrating) `history.db` in the home directory, in WAL mode. Loads the driver only now. */
+/**
+ * Opens (creating and migrating) `history.db` in the home directory, in WAL mode, through libsql
+ * (loaded only now). Opening waits up to `openBusyTimeoutMs` for another process that is creating or
+ * migrating the same file (several first runs at once); later writes wait `busyTimeoutMs` at most.
+ */
 export async function openHistoryStore(homeDirectory: string): Promise<HistoryStore> {
-  const { default: Database } = await import('better-sqlite3');
   makeDirectories(homeDirectory);
   const databasePath = path.join(homeDirectory, 'history.db');
-  let database: BetterSqlite3.Database | undefined;
+  let database: SqliteDatabase | undefined;
+  const open = await loadSqlite().catch((error: unknown) => {
+    // no prebuilt libsql binary for this platform (or a broken install): the history alone is off
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new HistoryUnavailableError(
+      t('history.store.noDriver', { platform: `${process.platform}-${process.arch}`, reason }),
+      databasePath,
+    );
+  });
   try {
-    database = new Database(databasePath);
-    // Another process holding a write lock (another run, a `sqlite3` shell) costs a write at most this
-    // long; the run then goes on without history (see record-history.ts) rather than stalling.
-    database.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    database.pragma('journal_mode = WAL');
+    database = open(databasePath);
+    database.exec(`PRAGMA busy_timeout = ${openBusyTimeoutMs}`);
+    database.exec('PRAGMA journal_mode = WAL');
     // With WAL, NORMAL syncs at checkpoints rather than on every commit: a crash of the program loses
     // nothing, a power cut may lose the last results (their files are saved anyway); a batch of 200
     // results no longer waits on 200 fsyncs.
-    database.pragma('synchronous = NORMAL');
-    database.pragma('foreign_keys = ON');
-    migrate(database);
+    database.exec('PRAGMA synchronous = NORMAL');
+    database.exec('PRAGMA foreign_keys = ON');
+    migrateHistory(database);
+    // Another process holding a write lock (another run, a `sqlite3` shell) costs a write at most this
+    // long; the run then goes on without history (see record-history.ts) rather than stalling.
+    database.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
   } catch (error) {
     database?.close();
     throw historyUnavailable(databasePath, error);
@@ -121,6 +132,8 @@ export async function openHistoryStore(homeDirectory: string): Promise<HistorySt
 
 /** How long a write waits for another process's lock on the history before it gives up. */
 const busyTimeoutMs = 50;
+/** How long opening waits for another process creating or migrating the schema (a few ms of work). */
+const openBusyTimeoutMs = 2000;
 
 /** The history cannot be used: one line saying why, and for a damaged file what to do. */
 export class HistoryUnavailableError extends Error {
@@ -137,30 +150,24 @@ function historyUnavailable(databasePath: string, error: unknown): HistoryUnavai
   const code = (error as { code?: string } | null)?.code ?? '';
   const reason = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new HistoryUnavailableError(
-      `the history database ${databasePath} is damaged (${reason}): move it away (mv "${databasePath}" "${databasePath}.broken") and a new one is started`,
-      databasePath,
-    );
+    return new HistoryUnavailableError(t('history.store.damaged', { path: databasePath, reason }), databasePath);
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new HistoryUnavailableError(
-      `the history database ${databasePath} is locked by another process (${reason}): wait for it to finish, or close it`,
-      databasePath,
-    );
+    return new HistoryUnavailableError(t('history.store.locked', { path: databasePath, reason }), databasePath);
   }
-  return new HistoryUnavailableError(`the history database ${databasePath} cannot be opened (${reason})`, databasePath);
+  return new HistoryUnavailableError(t('history.store.cannotOpen', { path: databasePath, reason }), databasePath);
 }
 
-function storeOver(database: BetterSqlite3.Database, databasePath: string): HistoryStore {
+function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore {
   const insertRun =
     database.prepare(`INSERT INTO runs (started_at, kind, parent_run_id, prompt, prompt_source, topic, system_prompt, options, tool_version)
     VALUES (@startedAt, @kind, @parentRunId, @prompt, @promptSource, @topic, @systemPrompt, @options, @toolVersion)`);
   const insertResult =
     database.prepare(`INSERT INTO results (run_id, position, created_at, model, provider, role, status, served_by, text, reasoning,
     input_tokens, no_cache_input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, cost_usd, error_type, error_message,
-    attempts, output_file, details) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
+    attempts, output_file, details, chars, reading_minutes) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
     @input_tokens, @no_cache_input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
-    @error_message, @attempts, @output_file, @details)`);
+    @error_message, @attempts, @output_file, @details, @chars, @reading_minutes)`);
   const insertSearch = database.prepare('INSERT INTO history_fts (run_id, body) VALUES (?, ?)');
   const updateJudgement = database.prepare(
     "UPDATE results SET judge_score = ?, details = json_set(details, '$.judge', json(?)) WHERE run_id = ? AND position = ?",
@@ -206,7 +213,10 @@ function storeOver(database: BetterSqlite3.Database, databasePath: string): Hist
         : '';
       const rows = database
         .prepare(
-          `SELECT r.id, r.started_at, r.kind, r.parent_run_id, substr(r.prompt, 1, 200) AS prompt_start,
+          `SELECT r.id, r.started_at, r.kind, r.parent_run_id, substr(r.prompt, 1, 2000) AS prompt_start, r.topic,
+             (SELECT group_concat(json_extract(value, '$.id'), char(31)) FROM json_each(r.options, '$.prompts')) AS batch_ids,
+             (SELECT group_concat(chars || ':' || reading_minutes || ':' || coalesce(role, ''), char(31))
+                FROM (SELECT chars, reading_minutes, role FROM results WHERE run_id = r.id AND status = 'ok' ORDER BY position)) AS written,
              (SELECT group_concat(model, char(31)) FROM (SELECT model FROM results WHERE run_id = r.id ORDER BY position)) AS models,
              sum(x.status = 'ok') AS ok, sum(x.status = 'error') AS failed,
              min(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS best, max(CASE WHEN x.status = 'ok' THEN x.latency_ms END) AS worst,
@@ -219,21 +229,29 @@ function storeOver(database: BetterSqlite3.Database, databasePath: string): Hist
       return rows.map((row) => ({
         id: row.id as number,
         startedAt: row.started_at as string,
-        kind: row.kind as string,
+        kind: row.kind === 'compare' && row.batch_ids ? 'batch' : (row.kind as RunKind),
         parentRunId: (row.parent_run_id as number | null) ?? null,
+        topic: summaryTopic(row.topic as string | null, String(row.prompt_start ?? ''), row.batch_ids as string | null),
         models: row.models ? String(row.models).split('\u001f') : [],
         ok: Number(row.ok ?? 0),
         failed: Number(row.failed ?? 0),
         bestLatencyMs: (row.best as number | null) ?? null,
         worstLatencyMs: (row.worst as number | null) ?? null,
         totalCostUsd: row.cost === null && row.judge_cost === null ? null : Number(row.cost ?? 0) + Number(row.judge_cost ?? 0),
-        promptStart: row.prompt_start as string,
+        ...summaryChars(row.kind as string, row.written as string | null),
+        promptStart: String(row.prompt_start ?? '').slice(0, 200),
       }));
     },
     getRun: (id) => {
-      const run = database.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      const run = firstRow<Record<string, unknown>>(database.prepare('SELECT * FROM runs WHERE id = ?'), id);
       if (!run) return null;
       const results = database.prepare('SELECT * FROM results WHERE run_id = ? ORDER BY position').all(id) as ResultRow[];
+      const options = JSON.parse(run.options as string) as Record<string, unknown>;
+      const stages = run.kind === 'write' && Array.isArray(options.stages) ? (options.stages as { stage?: unknown }[]) : null;
+      const stageAt = (position: number) => {
+        const stage = stages?.[position]?.stage;
+        return typeof stage === 'string' ? { stage } : {};
+      };
       return {
         id,
         startedAt: run.started_at as string,
@@ -243,9 +261,9 @@ function storeOver(database: BetterSqlite3.Database, databasePath: string): Hist
         promptSource: run.prompt_source as string,
         topic: (run.topic as string | null) ?? null,
         systemPrompt: (run.system_prompt as string | null) ?? null,
-        options: JSON.parse(run.options as string) as Record<string, unknown>,
+        options,
         toolVersion: run.tool_version as string,
-        results: results.map(fromResultRow),
+        results: results.map((row) => ({ ...fromResultRow(row), ...stageAt(row.position) })),
         ...(typeof run.judge_call === 'string' ? { judgeCall: JSON.parse(run.judge_call) as JudgeCall } : {}),
       };
     },

@@ -27,6 +27,9 @@ export interface ResultRow {
   attempts: number;
   output_file: string | null;
   details: string;
+  /** 字数 and reading time of `text` (schema v5; older rows are counted by the migration). */
+  chars: number | null;
+  reading_minutes: number | null;
   /** Set by `recordJudgement` after a `--judge` run (schema v3); not written on insert. */
   judge_score?: number | null;
 }
@@ -74,6 +77,8 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     attempts: result.attempts,
     output_file: result.outputFile,
     details: JSON.stringify(details),
+    chars: result.chars,
+    reading_minutes: result.readingMinutes,
   };
 }
 
@@ -87,7 +92,9 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     status: row.status === 'ok' ? 'ok' : 'error',
     servedBy: row.served_by,
     text: row.text,
-    ...countWriting(row.text ?? ''),
+    ...(row.chars === null || row.reading_minutes === null
+      ? countWriting(row.text ?? '')
+      : { chars: row.chars, readingMinutes: row.reading_minutes }),
     reasoning: row.reasoning,
     finishReason: details.finishReason,
     usage: {

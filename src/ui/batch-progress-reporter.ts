@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { ModelResult } from '../run/model-result.js';
 import { formatDuration } from '../format/format-metrics.js';
 import type { TextOutput } from '../io/text-output.js';
@@ -31,8 +32,15 @@ export function estimateRemainingMs(counts: BatchCounts): number | null {
 export function describeBatchProgress(counts: BatchCounts, elapsedMs: number): string {
   const remaining = estimateRemainingMs(counts);
   const eta = remaining === null ? '…' : formatDuration(remaining);
-  const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
-  return `${counts.done}/${counts.total} done${failed}, ${counts.running} running, ${formatDuration(elapsedMs)} elapsed, ETA ${eta}`;
+  const failed = counts.failed > 0 ? t('display.batch.failed', { count: counts.failed }) : '';
+  return t('display.batch.progress', {
+    done: counts.done,
+    total: counts.total,
+    failed,
+    running: counts.running,
+    elapsed: formatDuration(elapsedMs),
+    eta,
+  });
 }
 
 /**
@@ -83,7 +91,9 @@ export function createBatchProgressReporter(
       if (result.status !== 'ok') {
         counts.failed += 1;
         above(() =>
-          output.write(`✗ ${terminalSafe(result.promptId ?? '')} × ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}\n`),
+          output.write(
+            `✗ ${terminalSafe(result.promptId ?? '')} × ${result.model}: ${terminalSafe(result.error?.message ?? t('display.failed'))}\n`,
+          ),
         );
       }
       draw(counts.done === counts.total);

@@ -1,47 +1,76 @@
-/** Whether a code point takes two terminal columns (CJK, Hangul, full-width forms, wide emoji). */
-export function isWideCodePoint(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0x303e) ||
-    (codePoint >= 0x3041 && codePoint <= 0x33ff) ||
-    (codePoint >= 0x3400 && codePoint <= 0x4dbf) ||
-    (codePoint >= 0x4e00 && codePoint <= 0x9fff) ||
-    (codePoint >= 0xa000 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
-    (codePoint >= 0x1f900 && codePoint <= 0x1f9ff) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
-}
+import stringWidth from 'string-width';
 
-/** Terminal columns a string (without ANSI codes) takes. */
+// ANSI escape sequences (colours, styles, links): they take no columns and are never cut in half
+const ansiPattern = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Terminal columns a string takes, measured by `string-width`: CJK and wide emoji (🚀) count two,
+ * combining marks and ANSI colour codes none.
+ */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const character of text) width += isWideCodePoint(character.codePointAt(0) ?? 0) ? 2 : 1;
-  return width;
+  return stringWidth(text);
 }
 
-/** Cuts a string to at most `maxWidth` columns, ending with `…` when cut. */
+/** The text without ANSI escape sequences. */
+export function stripAnsi(text: string): string {
+  return text.replace(ansiPattern, '');
+}
+
+/** A string split into user-perceived characters and ANSI codes, each with its width (codes: 0). */
+function pieces(text: string): { text: string; width: number }[] {
+  const result: { text: string; width: number }[] = [];
+  let last = 0;
+  const addText = (part: string) => {
+    for (const { segment } of graphemes.segment(part)) result.push({ text: segment, width: stringWidth(segment) });
+  };
+  for (const match of text.matchAll(ansiPattern)) {
+    addText(text.slice(last, match.index));
+    result.push({ text: match[0], width: 0 });
+    last = match.index + match[0].length;
+  }
+  addText(text.slice(last));
+  return result;
+}
+
+const hasAnsi = (text: string) => stripAnsi(text) !== text;
+
+/** Cuts a string to at most `maxWidth` columns, ending with `…` when cut (colour codes are kept, then reset). */
 export function truncateToWidth(text: string, maxWidth: number): string {
   if (displayWidth(text) <= maxWidth) return text;
+  if (maxWidth <= 0) return '';
   let result = '';
   let width = 0;
-  for (const character of text) {
-    const characterWidth = isWideCodePoint(character.codePointAt(0) ?? 0) ? 2 : 1;
-    if (width + characterWidth > maxWidth - 1) break;
-    result += character;
-    width += characterWidth;
+  for (const piece of pieces(text)) {
+    if (width + piece.width > maxWidth - 1) {
+      if (piece.width > 0) break;
+      continue;
+    }
+    result += piece.text;
+    width += piece.width;
   }
-  return `${result}…`;
+  return `${result}…${hasAnsi(text) ? '\u001b[0m' : ''}`;
 }
 
 /** Cuts a string to at most `maxWidth` columns keeping its end (for paths), starting with `…` when cut. */
 export function truncateStartToWidth(text: string, maxWidth: number): string {
   if (displayWidth(text) <= maxWidth) return text;
-  const reversed = truncateToWidth(Array.from(text).reverse().join(''), maxWidth);
-  return `…${Array.from(reversed.slice(0, -1)).reverse().join('')}`;
+  if (maxWidth <= 0) return '';
+  let result = '';
+  let width = 0;
+  for (const piece of pieces(text).reverse()) {
+    if (width + piece.width > maxWidth - 1) {
+      if (piece.width > 0) break;
+      continue;
+    }
+    result = piece.text + result;
+    width += piece.width;
+  }
+  return `…${result}`;
+}
+
+/** Pads a string with spaces to `width` columns, on the right (left-aligned) or on the left. */
+export function padToWidth(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const room = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? room + text : text + room;
 }

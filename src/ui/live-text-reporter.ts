@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { TextOutput } from '../io/text-output.js';
 import { createTerminalSafeStream, terminalSafe, type TerminalSafeStream } from '../format/terminal-safe.js';
 import type { ProgressReporter } from './progress-reporter.js';
@@ -86,7 +87,7 @@ export function createLiveTextReporter(output: TextOutput, notes: TextOutput): P
     },
     retrying: (model, info) => {
       restart(slots.of(model));
-      emit(slots.of(model), () => note(`↻ ${model.id}: ${describeRetry(info)}; the text starts again\n`));
+      emit(slots.of(model), () => note(`${t('display.live.retry', { model: model.id, retry: describeRetry(info) })}\n`));
     },
     warning: (model, message) => emit(slots.of(model), () => note(`⚠ ${terminalSafe(message)}\n`)),
     fallingBack: (model, fallback, error) => {
@@ -94,7 +95,7 @@ export function createLiveTextReporter(output: TextOutput, notes: TextOutput): P
       restart(slot);
       emit(slot, () => {
         note(`→ ${describeFallback(model, fallback, error)}\n`);
-        write(`── ${fallback.id} (fallback for ${model.id}) ──\n`);
+        write(`── ${t('display.live.fallbackHeader', { fallback: fallback.id, model: model.id })} ──\n`);
       });
     },
     finished: (result) => {

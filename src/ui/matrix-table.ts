@@ -1,67 +1,96 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
-import { extractTitle, formatCount, formatDuration } from '../format/format-metrics.js';
+import { formatCount, formatDuration, formatReadingTime } from '../format/format-metrics.js';
+import { terminalSafe } from '../format/terminal-safe.js';
+import { t } from '../i18n/translate.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
-import { truncateToWidth } from './display-width.js';
+import { fitTable, type TableColumn, type TableRow } from './fit-table.js';
 import { groupByPrompt, summarizeModels } from './matrix-summary.js';
-import { terminalSafe } from '../format/terminal-safe.js';
+import { longTitleNotes, savedFileLines, statusCell, titleCell } from './result-cells.js';
 
-/**
- * A batch (prompts × models) as two tables: every call grouped by prompt, then one summary row per
- * model (judge wins when judged, mean latency, total tokens and cost), then one line per failure.
- */
-export function renderMatrixTable(results: readonly ModelResult[], options: { colorLevel: ColorLevel; titleWidth?: number }): string {
-  const color = new Chalk({ level: options.colorLevel });
+/** How the batch tables are drawn. */
+export interface MatrixTableOptions {
+  colorLevel: ColorLevel;
+  /** Terminal width (see `terminalWidth`); columns give way to fit it. Default 80. */
+  maxWidth?: number;
+  /** When given, the saved files are listed below the tables relative to it. */
+  cwd?: string;
+}
+
+type Color = InstanceType<typeof Chalk>;
+type MatrixColumn = TableColumn & { cell: (result: ModelResult) => string };
+
+function callColumns(results: readonly ModelResult[], color: Color): MatrixColumn[] {
   const judged = results.some((result) => result.judge !== undefined);
-  const head = ['Prompt / model', 'Status', 'Title / first line', 'Out', 'Latency', 'Cost', ...(judged ? ['Judge'] : [])];
-  const calls = new Table({
-    head: head.map((name) => color.bold(name)),
-    style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', 'left', 'right', 'right', 'right', ...(judged ? (['right'] as const) : [])],
-  });
-  for (const group of groupByPrompt(results)) {
-    calls.push([{ colSpan: head.length, content: color.bold(terminalSafe(group.promptId)) }]);
-    for (const result of group.results) {
-      const status =
-        result.status === 'ok'
-          ? result.servedBy !== result.model
-            ? `${color.green('ok')} ${color.yellow(`→ ${terminalSafe(String(result.servedBy))}`)}`
-            : color.green('ok')
-          : color.red(result.error?.type ?? 'error');
-      calls.push([
-        `  ${result.model}`,
-        status,
-        truncateToWidth(terminalSafe(extractTitle(result.text)), options.titleWidth ?? 28),
-        formatCount(result.usage.outputTokens),
-        formatDuration(result.latencyMs),
-        formatCost(result.costUsd),
-        ...(judged ? [result.judge ? `${result.judge.score.toFixed(1)}/10` : '—'] : []),
-      ]);
-    }
-  }
+  const columns: (MatrixColumn | false)[] = [
+    { header: t('display.column.promptModel'), cell: (result) => `  ${result.model}` },
+    { header: t('display.column.status'), minWidth: 6, dropOrder: 8, cell: (result) => statusCell(result, color) },
+    { header: t('display.column.title'), minWidth: 16, cell: (result) => titleCell(result, color) },
+    { header: t('display.column.chars'), align: 'right', dropOrder: 9, cell: (result) => (result.text ? String(result.chars) : '—') },
+    { header: t('display.column.reading'), align: 'right', dropOrder: 4, cell: (result) => formatReadingTime(result.readingMinutes) },
+    { header: t('display.column.out'), align: 'right', dropOrder: 3, cell: (result) => formatCount(result.usage.outputTokens) },
+    { header: t('display.column.latency'), align: 'right', dropOrder: 5, cell: (result) => formatDuration(result.latencyMs) },
+    { header: t('display.column.cost'), align: 'right', dropOrder: 6, cell: (result) => formatCost(result.costUsd) },
+    judged && {
+      header: t('display.column.judge'),
+      align: 'right',
+      dropOrder: 10,
+      cell: (result) => (result.judge ? `${result.judge.score.toFixed(1)}/10` : '—'),
+    },
+  ];
+  return columns.filter((column): column is MatrixColumn => column !== false);
+}
+
+function perModelTable(results: readonly ModelResult[], color: Color, maxWidth: number): string {
   const summaries = summarizeModels(results);
   const withWins = summaries.some((summary) => summary.wins !== null);
-  const perModel = new Table({
-    head: ['Model', 'OK', ...(withWins ? ['Wins'] : []), 'Mean latency', 'Tokens in/out', 'Cost'].map((name) => color.bold(name)),
-    style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'right', ...(withWins ? (['right'] as const) : []), 'right', 'right', 'right'],
-  });
-  for (const summary of summaries) {
-    perModel.push([
-      summary.model,
-      `${summary.ok}/${summary.calls}`,
-      ...(withWins ? [String(summary.wins ?? 0)] : []),
-      formatDuration(summary.meanLatencyMs),
-      `${summary.inputTokens}/${summary.outputTokens}`,
-      formatCost(summary.costUsd),
-    ]);
-  }
+  const columns: TableColumn[] = [
+    { header: t('display.column.model') },
+    { header: t('display.column.ok'), align: 'right' },
+    ...(withWins ? [{ header: t('display.column.wins'), align: 'right' } as const] : []),
+    { header: t('display.column.meanLatency'), align: 'right', dropOrder: 2 },
+    { header: t('display.column.tokensInOut'), align: 'right', dropOrder: 1 },
+    { header: t('display.column.cost'), align: 'right', dropOrder: 3 },
+  ];
+  const rows = summaries.map((summary) => [
+    summary.model,
+    `${summary.ok}/${summary.calls}`,
+    ...(withWins ? [String(summary.wins ?? 0)] : []),
+    formatDuration(summary.meanLatencyMs),
+    `${summary.inputTokens}/${summary.outputTokens}`,
+    formatCost(summary.costUsd),
+  ]);
+  return fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
+}
+
+/**
+ * A batch (prompts × models) as two tables fitting `maxWidth`: every call grouped by prompt, then one
+ * summary row per model (judge wins when judged, mean latency, total tokens and cost); then the saved
+ * files, one line per failure and per title too long for WeChat.
+ */
+export function renderMatrixTable(results: readonly ModelResult[], options: MatrixTableOptions): string {
+  const color = new Chalk({ level: options.colorLevel });
+  const maxWidth = options.maxWidth ?? 80;
+  const columns = callColumns(results, color);
+  const rows: TableRow[] = groupByPrompt(results).flatMap((group) => [
+    { span: color.bold(terminalSafe(group.promptId)) },
+    ...group.results.map((result) => columns.map((column) => column.cell(result))),
+  ]);
+  const calls = fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
+  const label = (result: ModelResult) => `${result.promptId ?? ''} × ${result.model}`;
+  const files =
+    options.cwd === undefined
+      ? []
+      : savedFileLines(
+          results.map((result) => ({ label: label(result), file: result.outputFile })),
+          options.cwd,
+          color,
+        );
   const failures = results
     .filter((result) => result.status === 'error')
-    .map((result) =>
-      color.red(`✗ ${terminalSafe(result.promptId ?? '')} × ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}`),
-    );
-  return [calls.toString(), perModel.toString(), ...failures].join('\n') + '\n';
+    .map((result) => color.red(`✗ ${terminalSafe(label(result))}: ${terminalSafe(result.error?.message ?? t('display.failed'))}`));
+  return (
+    [calls, perModelTable(results, color, maxWidth), ...files, ...failures, ...longTitleNotes(results, color, label)].join('\n') + '\n'
+  );
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import { Chalk } from 'chalk';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
@@ -13,9 +14,14 @@ export function renderFullOutputs(results: readonly ModelResult[], colorLevel: C
   return results
     .filter((result) => result.text && !alreadyPrinted.has(result.model))
     .map((result) => {
-      const served = result.servedBy && result.servedBy !== result.model ? ` via ${terminalSafe(result.servedBy)}` : '';
-      const state = result.incomplete ? ', INCOMPLETE' : '';
-      const facts = `${formatDuration(result.latencyMs)}, ${formatCount(result.usage.outputTokens)} tokens${state}`;
+      const served =
+        result.servedBy && result.servedBy !== result.model ? t('display.finish.via', { model: terminalSafe(result.servedBy) }) : '';
+      const state = result.incomplete ? t('display.output.incomplete') : '';
+      const facts = t('display.output.facts', {
+        duration: formatDuration(result.latencyMs),
+        count: formatCount(result.usage.outputTokens),
+        state,
+      });
       return `\n${color.bold.cyan(`━━ ${result.model}${served} ━━`)} ${color.dim(`(${facts})`)}\n\n${terminalSafe(result.text?.trimEnd() ?? '')}\n`;
     })
     .join('');
@@ -28,7 +34,7 @@ export function renderReasoning(results: readonly ModelResult[], colorLevel: Col
     .filter((result) => result.reasoning)
     .map(
       (result) =>
-        `\n${color.bold.magenta(`━━ reasoning of ${result.model} ━━`)}\n\n${color.dim(terminalSafe(result.reasoning?.trimEnd() ?? ''))}\n`,
+        `\n${color.bold.magenta(`━━ ${t('display.output.reasoning', { model: result.model })} ━━`)}\n\n${color.dim(terminalSafe(result.reasoning?.trimEnd() ?? ''))}\n`,
     )
     .join('');
 }

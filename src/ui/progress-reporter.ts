@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { ProviderError } from '../errors/provider-error.js';
 import type { TextOutput } from '../io/text-output.js';
 import type { ResolvedModel } from '../providers/registry.js';
@@ -26,18 +27,24 @@ export interface ProgressReporter {
 export function describeRetry(info: RetryInfo): string {
   const cause = info.error.status ?? info.error.type;
   const seconds = info.delayMs >= 1000 ? `${Math.round(info.delayMs / 1000)} s` : `${info.delayMs} ms`;
-  return `retrying in ${seconds} (${cause}, attempt ${info.attempt}/${info.maxAttempts})`;
+  return t('display.retrying', { delay: seconds, cause, attempt: info.attempt, max: info.maxAttempts });
 }
 
+/** `openai:a failed (TIMEOUT); sending its prompt to local:b` */
 export const describeFallback = (model: ResolvedModel, fallback: ResolvedModel, error: ProviderError) =>
-  `${model.id} failed (${error.type}); sending its prompt to ${fallback.id}`;
+  t('display.fallingBack', { model: model.id, type: error.type, fallback: fallback.id });
 
+/** `mock:a done in 1.20 s, 345 tokens`, or how it failed. */
 export function describeFinish(result: ModelResult): string {
   if (result.status === 'error')
-    return `${result.model} failed after ${formatDuration(result.latencyMs)}: ${terminalSafe(String(result.error?.message))}`;
-  const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
-  const via = result.servedBy !== result.model ? ` via ${terminalSafe(String(result.servedBy))}` : '';
-  return `${result.model} done${via} in ${formatDuration(result.latencyMs)}${tokens}`;
+    return t('display.finish.failed', {
+      model: result.model,
+      duration: formatDuration(result.latencyMs),
+      message: terminalSafe(String(result.error?.message)),
+    });
+  const tokens = result.usage.outputTokens === null ? '' : t('display.finish.tokens', { count: result.usage.outputTokens });
+  const via = result.servedBy !== result.model ? t('display.finish.via', { model: terminalSafe(String(result.servedBy)) }) : '';
+  return t('display.finish.ok', { model: result.model, via, duration: formatDuration(result.latencyMs), tokens });
 }
 
 /** Plain lines, no ANSI codes: for pipes, logs and CI. */
@@ -96,13 +103,15 @@ export async function createSpinnerProgressReporter(output: NodeJS.WriteStream, 
   let done = 0;
   let ticker: NodeJS.Timeout | undefined;
   const describe = (entry: InFlight) => {
-    const tokens = entry.streamed === '' ? '' : ` ~${estimateTokens(entry.streamed)} tokens`;
+    const tokens = entry.streamed === '' ? '' : ` ${t('display.spinner.tokens', { count: estimateTokens(entry.streamed) })}`;
     return `[${entry.position}/${total}] ${entry.id} ${formatDuration(now() - entry.startedAt)}${tokens}${entry.note ? ` — ${entry.note}` : ''}`;
   };
   const spinnerText = () => {
     const entries = [...inFlight.values()];
     if (entries.length === 1) return describe(entries[0] as InFlight);
-    return [`${entries.length} running, ${done}/${total} done`, ...entries.map((entry) => `  ${describe(entry)}`)].join('\n');
+    return [t('display.spinner.running', { running: entries.length, done, total }), ...entries.map((entry) => `  ${describe(entry)}`)].join(
+      '\n',
+    );
   };
   const render = () => {
     if (inFlight.size > 0) spinner.text = spinnerText();

@@ -1,8 +1,10 @@
+import { t } from '../i18n/translate.js';
 import path from 'node:path';
 import { formatCost } from '../cost/compute-cost.js';
 import type { ProviderError } from '../errors/provider-error.js';
 import type { StageResult } from '../pipeline/run-pipeline.js';
 import type { StageName, StagePlan } from '../pipeline/write-plan.js';
+import { stageLabel } from '../pipeline/stage-label.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import { formatDuration } from '../format/format-metrics.js';
 import type { RetryInfo } from '../run/run-deps.js';
@@ -23,19 +25,28 @@ export interface StageReporter {
 
 /** `✓ [2/3] writer by local:writer-backup (fallback for claude-proxy:writer-model) in 1.20 s, 310 tokens, cost $0.0012 → output/…/2-writer.md` */
 export function describeStageFinish(result: StageResult, index: number, total: number, cwd: string): string {
-  const head = `[${index + 1}/${total}] ${result.stage}`;
+  const head = `[${index + 1}/${total}] ${stageLabel(result.stage)}`;
   if (result.status === 'error')
-    return `✗ ${head} failed after ${formatDuration(result.latencyMs)}: ${terminalSafe(String(result.error?.message))}`;
-  const via = result.servedBy !== result.model ? ` (fallback for ${result.model})` : '';
-  const tokens = result.usage.outputTokens === null ? '' : `, ${result.usage.outputTokens} tokens`;
+    return `✗ ${t('display.stage.failed', { head, duration: formatDuration(result.latencyMs), message: terminalSafe(String(result.error?.message)) })}`;
+  const via = result.servedBy !== result.model ? t('display.stage.via', { model: result.model }) : '';
+  const tokens = result.usage.outputTokens === null ? '' : t('display.finish.tokens', { count: result.usage.outputTokens });
   const file = result.outputFile ? ` → ${path.relative(cwd, result.outputFile) || result.outputFile}` : '';
-  return `✓ ${head} by ${terminalSafe(String(result.servedBy))}${via} in ${formatDuration(result.latencyMs)}${tokens}, cost ${formatCost(result.costUsd)}${file}`;
+  return `✓ ${t('display.stage.done', {
+    head,
+    servedBy: terminalSafe(String(result.servedBy)),
+    via,
+    duration: formatDuration(result.latencyMs),
+    tokens,
+    cost: formatCost(result.costUsd),
+    file,
+  })}`;
 }
 
 const describeStart = (stage: StagePlan, index: number, total: number) =>
-  `[${index + 1}/${total}] ${stage.stage}: ${stage.chain.map((model) => model.id).join(' → ')}`;
+  `[${index + 1}/${total}] ${stageLabel(stage.stage)}: ${stage.chain.map((model) => model.id).join(' → ')}`;
 
-const describeSkip = (stage: StagePlan, missing: StageName) => `– ${stage.stage} skipped: it needs the ${missing} stage, which failed`;
+const describeSkip = (stage: StagePlan, missing: StageName) =>
+  `– ${t('display.stage.skipped', { stage: stageLabel(stage.stage), missing: stageLabel(missing) })}`;
 
 /** Plain lines, for pipes, logs and CI. */
 export function createLineStageReporter(output: TextOutput, cwd: string): StageReporter {

@@ -1,129 +1,95 @@
-import path from 'node:path';
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { formatCost } from '../cost/compute-cost.js';
+import { formatCount, formatDuration, formatReadingTime, tokensPerSecond } from '../format/format-metrics.js';
+import { terminalSafe } from '../format/terminal-safe.js';
+import { t } from '../i18n/translate.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
-import { extractTitle, formatCount, formatDuration, tokensPerSecond } from '../format/format-metrics.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
-import { displayWidth, truncateStartToWidth, truncateToWidth } from './display-width.js';
-import { terminalSafe } from '../format/terminal-safe.js';
+import { fitTable, type TableColumn } from './fit-table.js';
+import { longTitleNotes, savedFileLines, statusCell, titleCell } from './result-cells.js';
 
 /** How the summary is drawn. */
 export interface SummaryTableOptions {
   colorLevel: ColorLevel;
-  /** Output files are shown relative to this directory. */
+  /** Output files are listed below the table relative to this directory. */
   cwd: string;
-  titleWidth?: number;
-  /** Terminal width: the title and file columns shrink to fit it. */
+  /** Terminal width (see `terminalWidth`); columns give way to fit it. Default 80. */
   maxWidth?: number;
 }
 
-function statusCell(result: ModelResult, color: InstanceType<typeof Chalk>): string {
-  if (result.status === 'error') return color.red(`${result.error?.type ?? 'error'}${result.incomplete ? ' (partial)' : ''}`);
-  if (result.servedBy && result.servedBy !== result.model)
-    return `${color.green('ok')} ${color.yellow(`→ via ${terminalSafe(result.servedBy)}`)}`;
-  return color.green('ok');
-}
+/** A column of the summary and how to fill it. */
+type SummaryColumn = TableColumn & { cell: (result: ModelResult) => string };
 
-interface ColumnFit {
-  titleWidth: number;
-  /** Longest file column; longer paths keep their end. */
-  fileWidth: number;
-}
-
-function renderTable(
-  results: readonly ModelResult[],
-  options: SummaryTableOptions,
-  color: InstanceType<typeof Chalk>,
-  fit: ColumnFit,
-): string {
+/**
+ * The columns, most important kept longest: model and title never go (the title keeps at least 20
+ * columns); then judge, 字数, status, reading time, cost, latency, tokens, TTFT, cache, speed give way.
+ * The status column is there only when some draft failed or was served by a fallback.
+ */
+function summaryColumns(results: readonly ModelResult[], color: InstanceType<typeof Chalk>): SummaryColumn[] {
   const withCache = results.some((result) => result.usage.cacheReadTokens !== null || result.usage.cacheWriteTokens !== null);
   const judged = results.some((result) => result.judge !== undefined);
-  const table = new Table({
-    head: [
-      'Model',
-      'Status',
-      'Title / first line',
-      'In',
-      'Out',
-      ...(withCache ? ['Cache r/w'] : []),
-      'Latency',
-      'TTFT',
-      'Tok/s',
-      'Cost',
-      ...(judged ? ['Judge'] : []),
-      'File',
-    ].map((name) => color.bold(name)),
-    style: { head: [], border: [], compact: true },
-    colAligns: [
-      'left',
-      'left',
-      'left',
-      'right',
-      'right',
-      ...(withCache ? (['right'] as const) : []),
-      'right',
-      'right',
-      'right',
-      'right',
-      ...(judged ? (['right'] as const) : []),
-      'left',
-    ],
-  });
-  for (const result of results) {
-    const speed = tokensPerSecond(result);
-    const file = result.outputFile ? path.relative(options.cwd, result.outputFile) || result.outputFile : '—';
-    table.push([
-      result.model,
-      statusCell(result, color),
-      truncateToWidth(terminalSafe(extractTitle(result.text)), fit.titleWidth),
-      formatCount(result.usage.inputTokens),
-      formatCount(result.usage.outputTokens),
-      ...(withCache ? [`${formatCount(result.usage.cacheReadTokens)}/${formatCount(result.usage.cacheWriteTokens)}`] : []),
-      formatDuration(result.latencyMs),
-      formatDuration(result.ttftMs),
-      speed === null ? '—' : speed.toFixed(1),
-      formatCost(result.costUsd),
-      ...(judged ? [formatJudgeScore(result.judge)] : []),
-      truncateStartToWidth(terminalSafe(file), fit.fileWidth),
-    ]);
-  }
-  return table.toString();
+  // when every draft simply succeeded the status says nothing: its room goes to the title
+  const eventful = results.some((result) => result.status !== 'ok' || (result.servedBy !== null && result.servedBy !== result.model));
+  const columns: (SummaryColumn | false)[] = [
+    { header: t('display.column.model'), cell: (result) => result.model },
+    eventful && { header: t('display.column.status'), minWidth: 6, dropOrder: 8, cell: (result) => statusCell(result, color) },
+    { header: t('display.column.title'), minWidth: 20, cell: (result) => titleCell(result, color) },
+    { header: t('display.column.chars'), align: 'right', dropOrder: 9, cell: (result) => (result.text ? String(result.chars) : '—') },
+    { header: t('display.column.reading'), align: 'right', dropOrder: 7, cell: (result) => formatReadingTime(result.readingMinutes) },
+    { header: t('display.column.in'), align: 'right', dropOrder: 3, cell: (result) => formatCount(result.usage.inputTokens) },
+    { header: t('display.column.out'), align: 'right', dropOrder: 4, cell: (result) => formatCount(result.usage.outputTokens) },
+    withCache && {
+      header: t('display.column.cache'),
+      align: 'right',
+      dropOrder: 1,
+      cell: (result) => `${formatCount(result.usage.cacheReadTokens)}/${formatCount(result.usage.cacheWriteTokens)}`,
+    },
+    { header: t('display.column.latency'), align: 'right', dropOrder: 5, cell: (result) => formatDuration(result.latencyMs) },
+    { header: t('display.column.ttft'), align: 'right', dropOrder: 2, cell: (result) => formatDuration(result.ttftMs) },
+    {
+      header: t('display.column.speed'),
+      align: 'right',
+      dropOrder: 0,
+      cell: (result) => tokensPerSecond(result)?.toFixed(1) ?? '—',
+    },
+    { header: t('display.column.cost'), align: 'right', dropOrder: 6, cell: (result) => formatCost(result.costUsd) },
+    judged && { header: t('display.column.judge'), align: 'right', dropOrder: 10, cell: (result) => formatJudgeScore(result.judge) },
+  ];
+  return columns.filter((column): column is SummaryColumn => column !== false);
 }
 
-/** Shrinks the title, then the file column, until the table fits the terminal (or can shrink no more). */
-function fittedTable(results: readonly ModelResult[], options: SummaryTableOptions, color: InstanceType<typeof Chalk>): string {
-  const fit: ColumnFit = { titleWidth: options.titleWidth ?? 30, fileWidth: 200 };
-  let table = renderTable(results, options, color, fit);
-  const tooWide = () => options.maxWidth !== undefined && displayWidth(stripAnsi(table.split('\n')[0] ?? '')) > options.maxWidth;
-  while (tooWide() && (fit.titleWidth > 12 || fit.fileWidth > 16)) {
-    const excess = displayWidth(stripAnsi(table.split('\n')[0] ?? '')) - (options.maxWidth ?? 0);
-    if (fit.titleWidth > 12) fit.titleWidth = Math.max(12, fit.titleWidth - excess);
-    else fit.fileWidth = Math.max(16, Math.min(fit.fileWidth, longestFile(results, options)) - excess);
-    table = renderTable(results, options, color, fit);
-  }
-  return table;
-}
-
-const longestFile = (results: readonly ModelResult[], options: SummaryTableOptions) =>
-  Math.max(...results.map((result) => (result.outputFile ? displayWidth(path.relative(options.cwd, result.outputFile)) : 1)));
-
-const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-
-/** Renders the comparison as a table, followed by one line per failure or fallback. */
+/**
+ * Renders the comparison as a table fitting `maxWidth`, then the saved files (`model → path`), then
+ * one line per failure, fallback or title too long for WeChat.
+ */
 export function renderSummaryTable(results: readonly ModelResult[], options: SummaryTableOptions): string {
   const color = new Chalk({ level: options.colorLevel });
-  const table = fittedTable(results, options, color);
+  const columns = summaryColumns(results, color);
+  const table = fitTable(
+    columns,
+    results.map((result) => columns.map((column) => column.cell(result))),
+    options.maxWidth ?? 80,
+    { styleHeader: (text) => color.bold(text) },
+  );
+  const files = savedFileLines(
+    results.map((result) => ({ label: result.model, file: result.outputFile })),
+    options.cwd,
+    color,
+  );
   const notes = results.flatMap((result) => {
-    if (result.status === 'error') return [color.red(`✗ ${result.model}: ${terminalSafe(result.error?.message ?? 'failed')}`)];
+    if (result.status === 'error') return [color.red(`✗ ${result.model}: ${terminalSafe(result.error?.message ?? t('display.failed'))}`)];
     if (result.fallback)
       return [
         color.yellow(
-          `→ ${result.model} failed (${terminalSafe(result.fallback.error.message)}); served by ${terminalSafe(String(result.servedBy))}`,
+          t('display.note.fallback', {
+            model: result.model,
+            message: terminalSafe(result.fallback.error.message),
+            servedBy: terminalSafe(String(result.servedBy)),
+          }),
         ),
       ];
     return [];
   });
-  return [table, ...notes].join('\n') + '\n';
+  return [table, ...files, ...notes, ...longTitleNotes(results, color, (result) => result.model)].join('\n') + '\n';
 }

@@ -52,7 +52,8 @@ describe('doctor tells a good provider from a bad key', () => {
       provider('good', 'openai', server.openaiBaseURL, 'GOOD_KEY') +
         provider('bad', 'openai', server.openaiBaseURL, 'BAD_KEY') +
         provider('bad-claude', 'anthropic', server.anthropicBaseURL, 'BAD_CLAUDE_KEY'),
-      { GOOD_KEY: goodKey, BAD_KEY: badKey, BAD_CLAUDE_KEY: badKey },
+      // Wide enough for the whole table on one line per provider (at 80 the Fix column moves below it).
+      { GOOD_KEY: goodKey, BAD_KEY: badKey, BAD_CLAUDE_KEY: badKey, COLUMNS: '200' },
     );
   };
 
@@ -149,7 +150,7 @@ describe('doctor checks', () => {
   });
 
   it('a config provider whose key variable is not set fails with "set LOCAL_KEY", without calling it', async () => {
-    const io = ioWith(provider('local', 'openai', fakeServer().openaiBaseURL, 'LOCAL_KEY'), {});
+    const io = ioWith(provider('local', 'openai', fakeServer().openaiBaseURL, 'LOCAL_KEY'), { COLUMNS: '200' });
     const code = await runDoctor({ json: false }, io);
     expect(code).toBe(ExitCode.someFailed);
     expect(io.out()).toMatch(/local .*LOCAL_KEY \(not set\) .*✗ key missing .*set LOCAL_KEY in the environment or \.env/);
@@ -264,7 +265,7 @@ describe('doctor through a proxy', () => {
       proxy.requiredAuthorization = basicAuthorization('writer', password);
       const env = { GOOD_KEY: goodKey, HTTP_PROXY: `http://writer:${password}@127.0.0.1:${proxy.port}` };
       const shown = `http://writer:***@127.0.0.1:${proxy.port}`;
-      const table = ioWith(provider('via', 'openai', server.openaiBaseURL, 'GOOD_KEY'), env);
+      const table = ioWith(provider('via', 'openai', server.openaiBaseURL, 'GOOD_KEY'), { ...env, COLUMNS: '200' });
       expect(await runDoctor({ json: false }, table)).toBe(ExitCode.ok);
       expect(table.out()).toMatch(/│ Provider +│ Endpoint +│ Proxy +│ Key/);
       expect(table.out()).toMatch(new RegExp(`│ via +│ \\S+ +│ ${shown.replaceAll('*', '\\*')} +│ GOOD_KEY +│ ✓ ok`));

@@ -110,4 +110,19 @@ describe('--prompts: a prompts × models matrix', () => {
     expect(run.stderr).toContain('line 2: not valid JSON');
     expect(fakeServer().requests).toHaveLength(0);
   });
+
+  it('in Chinese (--lang zh-CN), every bad JSONL line by its number, and nothing is called', async () => {
+    writeFileSync(
+      path.join(cwd, 'bad.jsonl'),
+      '{"id":"a","prompt":"ok"}\n{nope\n{"prompt":"  "}\n{"prompt":"x","temp":1}\n{"id":"a","prompt":"ok"}\n',
+    );
+    const run = await runCliInProcess(['--lang', 'zh-CN', '--prompts', 'bad.jsonl', '--models', 'p1:ok'], { cwd, env: env() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--prompts bad.jsonl 有 4 处问题，没有调用任何模型');
+    expect(run.stderr).toContain('第 2 行：不是有效的 JSON');
+    expect(run.stderr).toContain('第 3 行的 prompt：不能为空');
+    expect(run.stderr).toContain('第 4 行：未知的键："temp"（可用的键：id、prompt、system）');
+    expect(run.stderr).toContain('bad.jsonl:5：id "a" 用了两次（第一次在 bad.jsonl:1）；id 不能重复');
+    expect(fakeServer().requests).toHaveLength(0);
+  });
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as nextPoll } from 'node:timers/promises';
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,20 @@ describe('the built CLI', () => {
       ['mock:beta', 'ok'],
     ]);
     expect(report.results[0]?.outputFile).toMatch(/_咖啡店的-冬季新品_mock-alpha\.md$/);
+  });
+
+  it('speaks Chinese with LANG=zh_CN.UTF-8: the help, and a mistyped command refused before any call', async () => {
+    const help = await runBuiltCli(['--help'], { cwd, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法： wechat-writer [选项] [命令] [topic...]');
+    expect(help.stdout).toContain('示例：');
+    const typo = await runBuiltCli(['-m', 'openai:x', 'histroy'], {
+      cwd,
+      env: { LANG: 'zh_CN.UTF-8', OPENAI_API_KEY: openaiKey, OPENAI_BASE_URL: fakeServer().openaiBaseURL },
+    });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('你是不是想用 `history`');
+    expect(fakeServer().requests).toHaveLength(0);
   });
 
   it('exits 2 on bad input with one line on stderr, no stack trace, no key, and no provider call', async () => {
@@ -165,7 +179,9 @@ describe('the built CLI', () => {
     });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
-    expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
+    expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected /);
+    // the fix, in its column on a wide terminal or below the table at 80 columns
+    expect(run.stdout).toContain('key rejected: check BAD_KEY');
     expect(run.stdout).toContain('✗ 1 of 2 checked providers failed');
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout + run.stderr).not.toContain(goodKey);

@@ -87,7 +87,11 @@ describe.each([
 
 describe('wechat-writer end to end', () => {
   it('prints a table on stdout without ANSI codes when piped, and exits 0', async () => {
-    const run = await runCliInProcess(['-m', 'openai:gpt-e2e,anthropic:claude-e2e', '-p', 'brief.md'], { cwd, env: providerEnv() });
+    // wide enough for the token columns, which give way first at 80 columns
+    const run = await runCliInProcess(['-m', 'openai:gpt-e2e,anthropic:claude-e2e', '-p', 'brief.md'], {
+      cwd,
+      env: { ...providerEnv(), COLUMNS: '160' },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('冬日咖啡');
     expect(run.stdout).toContain('openai:gpt-e2e');

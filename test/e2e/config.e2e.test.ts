@@ -161,4 +161,41 @@ describe('a config file with providers', () => {
     // --live with models at once: each text whole under its own header, never interleaved.
     expect(run.stdout).toMatch(/── \[1\/2\] local:slow ──\n# slow\n\n── \[2\/2\] local:fast ──\n# fast\n/);
   });
+
+  it('in Chinese (WECHAT_WRITER_LANG=zh-CN): every problem of the file on its own line, paths and values as written', async () => {
+    const broken = issueExample.replace('type: openai', 'type: grpc').replace('  retries: 0', '  retries: -1');
+    writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), broken);
+    const run = await cli(['--models', 'local:a', '-p', 'brief.md'], { WECHAT_WRITER_LANG: 'zh-CN' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('配置文件 wechat-writer.config.yaml 有 2 处问题，没有调用任何模型');
+    expect(run.stderr).toContain('providers.local.type: 未知的类型 "grpc"：请用 openai 或 anthropic');
+    expect(run.stderr).toContain('retry.retries: 必须大于或等于 0，实际为 -1');
+    expect(run.stderr).not.toContain('nothing was called');
+    expect(fakeServer().requests).toHaveLength(0);
+  });
+
+  it('language: zh-CN in the config file gives a Chinese interface; --lang en wins over it', async () => {
+    writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), 'language: zh\n');
+    const zh = await cli(['--models', 'mock:alpha', '--max-tokens', 'lots', 'x']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('--max-tokens 需要一个不小于 1 的整数，收到的是 "lots"');
+    const en = await cli(['--lang', 'en', '--models', 'mock:alpha', '--max-tokens', 'lots', 'x']);
+    expect(en.stderr).toContain('--max-tokens takes a whole number of at least 1, got "lots"');
+  });
+
+  it('a language the tool does not speak is one clear line naming the two it does', async () => {
+    writeFileSync(path.join(cwd, 'wechat-writer.config.yaml'), 'language: fr\n');
+    const run = await cli(['--models', 'mock:alpha', '-p', 'brief.md']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('config wechat-writer.config.yaml has 1 problem; nothing was called');
+    expect(run.stderr).toContain('language: "fr" is not an interface language: use zh-CN or en');
+  });
+
+  it('in Chinese, a missing prompt without a terminal says how to give one (exit 2)', async () => {
+    const run = await cli(['--lang', 'zh-CN', '--models', 'mock:alpha']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('没有提示词：请给出主题（wechat-writer "选题"）或 --prompt brief.md');
+    const missing = await cli(['--models', 'mock:alpha', '--prompt', 'nope.md'], { WECHAT_WRITER_LANG: 'zh-CN' });
+    expect(missing.stderr).toContain('--prompt 指定的文件 "nope.md" 不存在：请给 --prompt 一个文本文件的路径');
+  });
 });

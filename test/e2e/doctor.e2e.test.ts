@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import stringWidth from 'string-width';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../src/commands/doctor/run-doctor.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
@@ -36,7 +37,10 @@ describe('wechat-writer doctor', () => {
   // The 2 s bound on each check is test/commands/doctor.test.ts's (on a fake clock); here it is raised
   // with --timeout so that a loaded machine cannot make a check time out.
   it('tells a good provider from a bad key, with a fix, and exits 1', async () => {
-    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], { cwd, env: env() });
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], {
+      cwd,
+      env: { ...env(), COLUMNS: '200' },
+    });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/│ good +│ .*│ GOOD_KEY +│ ✓ ok \(\/models\)/);
     expect(run.stdout).toMatch(/│ bad +│ .*│ BAD_KEY +│ ✗ key rejected .*│ key rejected: check BAD_KEY/);
@@ -74,5 +78,34 @@ describe('wechat-writer doctor', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('--timeout takes a whole number of at least 1, got "soon"');
     expect(fakeServer().requests).toHaveLength(0);
+  });
+
+  it.each(['80', '160'])('in Chinese at COLUMNS=%s: headers, statuses, fixes and summary, no line wider', async (columns) => {
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], {
+      cwd,
+      env: { ...env(), WECHAT_WRITER_LANG: 'zh-CN', COLUMNS: columns },
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/│ 服务商 +│/);
+    expect(run.stdout).toMatch(/│ 检查 +│/);
+    expect(run.stdout).toContain('✓ 正常（/models）');
+    expect(run.stdout).toContain('✗ 密钥被拒绝');
+    expect(run.stdout).toContain('密钥被拒绝：请检查 BAD_KEY');
+    expect(run.stdout).toContain('✗ 检查的 2 个服务商中有 1 个失败');
+    expect(run.stdout).not.toMatch(/key rejected|checked providers|Provider/);
+    const tooWide = run.stdout.split('\n').filter((line) => stringWidth(line) > Number(columns));
+    expect(tooWide).toEqual([]);
+  });
+
+  it('in English at COLUMNS=80 the fix moves below the table, whole', async () => {
+    const run = await runCliInProcess(['doctor', '--config', 'doctor.yaml', '--timeout', '30000'], {
+      cwd,
+      env: { ...env(), COLUMNS: '80' },
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => stringWidth(line) > 80)).toEqual([]);
+    expect(run.stdout).toMatch(/│ bad +│.*│ BAD_KEY +│ ✗ key rejected +│ +\d+ ms │\n/);
+    expect(run.stdout).not.toMatch(/│.*check BAD_KEY/);
+    expect(run.stdout).toMatch(/\nbad\n(  Endpoint: \S+\n)?  Fix: key rejected: check BAD_KEY\n/);
   });
 });

@@ -284,9 +284,10 @@ describe('faults, through the real CLI against the local server', () => {
 
   it('sends a failed prompt to --fallback at once and counts it as a success', async () => {
     fakeServer().replies.set('broken', { status: 401 });
+    // A wide terminal, so the status column has room for the whole `→ via …`.
     const run = await runCliInProcess(['-m', 'openai:broken,openai:healthy', '-p', 'brief.md', '--fallback', 'anthropic:backup'], {
       cwd,
-      env: env(),
+      env: { ...env(), COLUMNS: '200' },
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('→ via anthropic:backup');
@@ -300,5 +301,35 @@ describe('faults, through the real CLI against the local server', () => {
       servedBy: 'anthropic:backup',
       fallback: { from: 'openai:broken', error: { type: 'AUTH' } },
     });
+  });
+});
+
+describe('faults in a Chinese run: each failure line names its cause and its fix', () => {
+  const zhEnv = () => ({ ...env(), WECHAT_WRITER_LANG: 'zh-CN' });
+  it.each([
+    [
+      '401',
+      { status: 401, errorBody: errorBody('invalid_request_error', `bad key ${openaiKey}`) },
+      /AUTH 错误（HTTP 401）：.*API 密钥被拒绝。解决办法：检查 OPENAI_API_KEY/,
+    ],
+    [
+      '429 insufficient_quota',
+      { status: 429, errorBody: errorBody('insufficient_quota', 'quota', 'insufficient_quota') },
+      /QUOTA_EXCEEDED 错误（HTTP 429）：服务商返回“quota” \[insufficient_quota\]；服务商账户余额或额度不足。解决办法：/,
+    ],
+    [
+      '429 asking for 120 s',
+      { status: 429, headers: { 'retry-after': '120' } },
+      /RATE_LIMIT 错误.*解决办法：.*（不再重试：服务器要求等待 120 秒/,
+    ],
+    ['a stream cut midway', { chunks: ['# 春天\n\n', '第一段', '第二段'], cutAfterEvents: 2 }, /NETWORK：.*解决办法：/],
+  ] as const)('%s', async (_name, reply, line) => {
+    fakeServer().replies.set('broken', reply);
+    // The wait asked for is refused before any retry: that case keeps the default retries, to say why none is made.
+    const retries = 'headers' in reply ? [] : ['--retries', '0'];
+    const run = await runCliInProcess(['-m', 'openai:broken', '-p', 'brief.md', ...retries], { cwd, env: zhEnv() });
+    expect(run.code).toBe(1);
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(line);
+    expect(everythingWritten(run)).not.toContain(openaiKey);
   });
 });

@@ -92,3 +92,30 @@ describe('usage and reasoning survive failures', () => {
     });
   });
 });
+
+describe('incomplete and refused replies in a Chinese run', () => {
+  const zh = (models: string, ...args: string[]) =>
+    runCliInProcess(['-m', models, '-p', 'brief.md', '--json', ...args], { cwd, env: { ...env(), WECHAT_WRITER_LANG: 'zh-CN' } });
+
+  it.each([
+    ['openai', 3, '没有结束原因，也没有 [DONE]'],
+    ['anthropic', 5, '没有收到 message_stop'],
+  ] as const)('%s: a stream cut before its end says so in Chinese, its partial text kept', async (format, events, missing) => {
+    fakeServer().replies.set('early', { chunks: ['# 春天\n\n', '第一段', '第二段'], endAfterEvents: events });
+    const [early] = (JSON.parse((await zh(`${format}:early`, '--retries', '0')).stdout) as JsonReport).results;
+    expect(early).toMatchObject({ status: 'error', incomplete: true, error: { type: 'NETWORK' } });
+    expect(early?.error?.message).toBe(
+      `NETWORK：回复还没写完，流就结束了（${missing}），已收到的文字作为不完整稿件保留。解决办法：再试一次`,
+    );
+  });
+
+  it('a reply that spent its whole budget thinking, and a refusal, name the fix', async () => {
+    fakeServer().replies.set('thinker', { chunks: [], reasoning: '先想一想', finishReason: 'length', usage: { input: 10, output: 8 } });
+    fakeServer().replies.set('refuser', { chunks: ['# 标题\n\n', '开头'], finishReason: 'refusal' });
+    const results = (JSON.parse((await zh('openai:thinker,anthropic:refuser')).stdout) as JsonReport).results;
+    expect(results[0]?.error?.message).toBe('BAD_RESPONSE：模型在思考中用完了全部输出 Token，还没写出正文。解决办法：调高 --max-tokens');
+    expect(results[1]?.error?.message).toBe(
+      'CONTENT_FILTER：服务商过滤或拒绝了这次回复（结束原因 refusal）。解决办法：换个说法改写写作简报',
+    );
+  });
+});

@@ -154,7 +154,11 @@ describe('provider quirks', () => {
   it('shows cache-read tokens on a repeated --cache Claude call', async () => {
     const env = { ANTHROPIC_BASE_URL: fakeServer().anthropicBaseURL, ANTHROPIC_API_KEY: key('anthropic') };
     const first = await runCliInProcess(['-m', 'claude:cache-test', '-p', 'brief.md', '--cache', '--json'], { cwd, env });
-    const second = await runCliInProcess(['-m', 'claude:cache-test', '-p', 'brief.md', '--cache'], { cwd, env });
+    // A wide terminal: at 80 columns the cache column is among the first to give way.
+    const second = await runCliInProcess(['-m', 'claude:cache-test', '-p', 'brief.md', '--cache'], {
+      cwd,
+      env: { ...env, COLUMNS: '200' },
+    });
     const firstUsage = report(first.stdout).results[0]?.usage;
     expect(firstUsage?.cacheWriteTokens).toBeGreaterThan(0);
     expect(firstUsage?.cacheReadTokens).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildJudgePrompt, draftLabel, shuffled } from '../../src/judge/build-judge-prompt.js';
+import { buildJudgePrompt, draftLabel, readJudgePrompt, shuffled } from '../../src/judge/build-judge-prompt.js';
+import { readRequestKind } from '../../src/pipeline/request-marker.js';
 import { rubricKeys } from '../../src/judge/judge-rubric.js';
 import { seededRandom } from '../../src/judge/judge-random.js';
 
@@ -63,5 +64,17 @@ describe('buildJudgePrompt', () => {
     const items = Array.from({ length: 40 }, (_, index) => index);
     expect(shuffled(items, seededRandom(1)).sort((a, b) => a - b)).toEqual(items);
     expect(shuffled(items, () => 0.999999)).toEqual(items);
+  });
+
+  it('marks the request as the judge’s on its first line, and reads the drafts back in the order shown', () => {
+    const tricky = ['# 一\n\n===== 稿件 B（Draft B）开始 ===== 不在行首', '  # 二\n\n正文  ', '# 三'];
+    const request = buildJudgePrompt(brief, tricky, seededRandom(11));
+    expect(request.prompt.split('\n')[0]).toBe('<!-- wechat-writer:judge -->');
+    expect(readRequestKind(request.prompt)).toBe('judge');
+    expect(readJudgePrompt(request.prompt)).toEqual({
+      drafts: request.drafts.map((draft) => ({ label: draft.label, text: (tricky[draft.index] as string).trim() })),
+    });
+    expect(readJudgePrompt(request.prompt.split('\n').slice(1).join('\n'))).toBeNull();
+    expect(readJudgePrompt('<!-- wechat-writer:judge -->\n随便写点什么')).toBeNull();
   });
 });

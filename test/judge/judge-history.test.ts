@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import type { JudgeCall, JudgeScore } from '../../src/judge/judge-score.js';
 import { emptyUsage } from '../../src/providers/language-model.js';
@@ -85,8 +85,8 @@ describe('history store with --judge', () => {
     store.recordJudgement(1, 0, verdict);
     store.close();
     const check = new Database(path.join(directory, 'history.db'), { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(check.prepare('SELECT judge_score FROM results WHERE run_id = 1').get()).toEqual({ judge_score: 7.4 });
+    expect(check.prepare('PRAGMA user_version').raw().get()).toEqual([migrations.length]);
+    expect(check.prepare('SELECT judge_score FROM results WHERE run_id = 1').raw().get()).toEqual([7.4]);
     check.close();
   });
 });

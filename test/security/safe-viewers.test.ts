@@ -239,4 +239,16 @@ describe('terminal output of hostile model text (CLI in-process, fake server on 
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toContain(hostileText.trimEnd().replace(/\r\n$/, ''));
   });
+
+  it('in a Chinese run too: the server words quoted in a Chinese sentence carry no control byte', async () => {
+    const run = await runCliInProcess(['-m', 'openai:gpt-hostile,openai:gpt-broken', '--retries', '0', '--show', 'full', 'topic'], {
+      cwd,
+      env: { ...env(), WECHAT_WRITER_LANG: 'zh-CN' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(controlCharacter);
+    expect(run.stderr).not.toMatch(controlCharacter);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/pwned|it-title|ZXZpbA/);
+    expect(run.stderr).toMatch(/BAD_REQUEST 错误（HTTP 400）：服务商返回“bad request ”；.*解决办法：/);
+  });
 });

@@ -109,6 +109,9 @@ describe('history store', () => {
       inputTokens: 50,
       outputTokens: 100,
       costUsd: 0.005,
+      chars: 1,
+      readingMinutes: 1,
+      costPer1000Chars: 1,
     });
     expect(byModel.groups[1]).toMatchObject({ key: 'anthropic:b', calls: 1, costUsd: null });
     expect(store.stats({ by: 'provider', sinceIso: null, trend: false }).groups.map((group) => [group.key, group.calls])).toEqual([
@@ -145,11 +148,11 @@ describe('history store', () => {
 describe('history schema v4: one usage meaning', () => {
   it('migrates rows stored before v4: Anthropic-format input gains its cached part; every row gets its uncached input', async () => {
     const directory = home();
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await import('libsql');
     const { migrations } = await import('../../src/store/history-schema.js');
     const old = new Database(path.join(directory, 'history.db'));
     for (const migration of migrations.slice(0, 3)) old.exec(migration);
-    old.pragma('user_version = 3');
+    old.exec('PRAGMA user_version = 3');
     old
       .prepare(
         `INSERT INTO runs (id, started_at, prompt, prompt_source, options, tool_version, judge_call) VALUES (1, '2026-11-01T00:00:00Z', 'p', 'topic', '{}', '0.1.0', ?)`,

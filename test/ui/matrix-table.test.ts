@@ -1,4 +1,6 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { runInLanguage } from '../../src/i18n/language.js';
 import { renderMatrixTable } from '../../src/ui/matrix-table.js';
 import { summarizeModels } from '../../src/ui/matrix-summary.js';
 import type { ModelResult } from '../../src/run/model-result.js';
@@ -50,5 +52,47 @@ describe('renderMatrixTable', () => {
     expect(lines.slice(p1 + 1, p2).filter((line) => line.includes('mock:'))).toHaveLength(2);
     expect(table).toMatch(/mock:b\s+│\s+1\/2/);
     expect(table).toContain('✗ p2 × mock:b: TIMEOUT: no answer');
+  });
+});
+
+describe('renderMatrixTable fitting the terminal', () => {
+  const prompts = [
+    '秋天的第一杯奶茶',
+    '🚀 火箭发射',
+    'a-very-long-prompt-id-that-goes-on-and-on-and-on-well-past-eighty-columns-of-terminal',
+  ];
+  const models = ['openai:gpt-4.1-mini', 'anthropic:claude-sonnet-4-5', 'deepseek:deepseek-chat', 'mock:a'];
+  const results = prompts.flatMap((promptId) =>
+    models.map((model) =>
+      cell(promptId, model, {
+        text: `# ${promptId}：从一句网络流行语看当代年轻人的情绪消费\n\n${'正文'.repeat(300)}`,
+        chars: 600,
+        readingMinutes: 2,
+        judge: judgement(7),
+        outputFile: `/work/output/batch/${promptId}_${model}.md`,
+      }),
+    ),
+  );
+  const tableLines = (output: string) => output.split('\n').filter((line) => /^[┌│├└]/.test(line));
+
+  it.each([80, 160])('keeps every table line within %i columns', (width) => {
+    const output = renderMatrixTable(results, { colorLevel: 0, maxWidth: width, cwd: '/work' });
+    expect(Math.max(...tableLines(output).map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
+    expect(output).toContain('│ 秋天的第一杯奶茶 ');
+    expect(output).toMatch(/│ +7\.0\/10 │/);
+  });
+
+  it('shows 字数 and reading time when there is room, and sums up many saved files per directory', () => {
+    const output = renderMatrixTable(results, { colorLevel: 0, maxWidth: 160, cwd: '/work' });
+    expect(output).toMatch(/│ Chars │ Reading │/);
+    expect(output).toMatch(/│ +600 │ +2 min │/);
+    expect(output).toContain('Files:\n  12 files in output/batch/');
+  });
+
+  it('speaks Chinese in a zh-CN run', () => {
+    const output = runInLanguage('zh-CN', () => renderMatrixTable(results.slice(0, 2), { colorLevel: 0, maxWidth: 80, cwd: '/work' }));
+    expect(output).toMatch(/│ 提示词 \/ 模型 +│/);
+    expect(output).toMatch(/│ 模型 +│ 成功 │ 胜出 │/);
+    expect(output).toContain('稿件文件：\n  秋天的第一杯奶茶 × openai:gpt-4.1-mini → output/batch/秋天的第一杯奶茶_openai:gpt-4.1-mini.md');
   });
 });

@@ -29,6 +29,6 @@ export async function completeOptions<Options extends CompareOptions>(
     await saveLastSelection(home, selection);
     completed.models = selection.models.join(',');
   }
-  if (needsPrompt) Object.assign(completed, await askForPrompt(prompter, io.cwd));
+  if (needsPrompt) Object.assign(completed, await askForPrompt(prompter, io.cwd, io.env.HOME));
   return completed;
 }

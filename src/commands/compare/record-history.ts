@@ -1,5 +1,6 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import { resolveHomeDirectory } from '../../config/home-directory.js';
+import { t } from '../../i18n/translate.js';
 import type { JudgeCall, JudgeScore } from '../../judge/judge-score.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import type { ModelResult } from '../../run/model-result.js';
@@ -67,8 +68,7 @@ export function startRunRecorder(
 
 /** Like `startRunRecorder`, for any kind of run (e.g. a `write` pipeline). */
 export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: CommandIO): Promise<RunRecorder | null> {
-  const warn = (error: unknown) =>
-    io.stderr.write(`warning: run history is off for this run (${(error as Error).message}); pass --no-history to silence this\n`);
+  const warn = (error: unknown) => io.stderr.write(`${t('history.store.off', { reason: (error as Error).message })}\n`);
   try {
     const { openHistoryStore } = await import('../../store/history-store.js');
     const store = await openHistoryStore(resolveHomeDirectory(io.env));

@@ -5,6 +5,8 @@ import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { loadSettings } from '../../config/load-settings.js';
 import { judgeNote } from '../../judge/judge-note.js';
+import { currentLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/translate.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
@@ -19,6 +21,7 @@ import type { ProgressReporter } from '../../ui/progress-reporter.js';
 import { createBatchProgressReporter } from '../../ui/batch-progress-reporter.js';
 import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
+import { terminalWidth } from '../../ui/fit-table.js';
 import { judgeStep, positionOf } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
@@ -45,7 +48,7 @@ export interface CompareDeps {
 
 function parseShow(value: string | undefined): ShowMode | undefined {
   if (value === undefined || value === 'full' || value === 'none') return value;
-  throw new UsageError(`--show takes full or none, got "${value}"`);
+  throw new UsageError(t('compare.showValue', { value }));
 }
 
 async function prepareReport(file: string | undefined, io: CommandIO): Promise<ReportTarget | null> {
@@ -54,7 +57,7 @@ async function prepareReport(file: string | undefined, io: CommandIO): Promise<R
   try {
     await io.makeDirectory(path.dirname(target.filePath));
   } catch {
-    throw new UsageError(`cannot write --report "${file}": its directory cannot be created or written; choose another path`);
+    throw new UsageError(t('compare.reportDirectory', { file }));
   }
   await checkReportTarget(target, file);
   return target;
@@ -140,8 +143,8 @@ export async function runCompare(
     const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
     io.stdout.write(
       plan.batch
-        ? renderMatrixTable(results, { colorLevel })
-        : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
+        ? renderMatrixTable(results, { colorLevel, maxWidth: terminalWidth(io.stdout, io.env) })
+        : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) }),
     );
     if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
     const showMode = show ?? (plan.models.length === 1 && !plan.batch && stdoutIsTerminal ? 'full' : 'none');
@@ -161,25 +164,27 @@ export async function runCompare(
         { text: plan.prompt.text, title: plan.prompt.topic ?? extractTitle(plan.prompt.text) },
         io.toolVersion,
       );
-      io.stderr.write(`report: ${shown}\n`);
+      io.stderr.write(`${t('compare.reportWritten', { file: shown })}\n`);
     } catch (error) {
       reportWritten = false;
       const code = (error as NodeJS.ErrnoException).code;
       const places = [
-        ...(results.some((result) => result.outputFile) ? [`the drafts in ${path.relative(io.cwd, plan.outDir) || plan.outDir}`] : []),
-        ...(recorder?.recording ? [`the history (wechat-writer history show ${recorder.runId} --report ${shown})`] : []),
-        ...(options.json ? ['the JSON on stdout'] : []),
+        ...(results.some((result) => result.outputFile)
+          ? [t('compare.placeDrafts', { directory: path.relative(io.cwd, plan.outDir) || plan.outDir })]
+          : []),
+        ...(recorder?.recording ? [t('compare.placeHistoryReport', { runId: String(recorder.runId), file: shown })] : []),
+        ...(options.json ? [t('compare.placeJson')] : []),
       ];
-      io.stderr.write(
-        `wechat-writer: could not write the report ${shown} (${code ?? (error as Error).message}); ${
-          places.length > 0 ? `nothing is lost: see ${places.join(', ')}` : 'rerun with --json to keep the results'
-        }\n`,
-      );
+      const kept =
+        places.length > 0
+          ? t('compare.nothingLost', { places: places.join(currentLanguage() === 'zh-CN' ? '、' : ', ') })
+          : t('compare.rerunWithJson');
+      io.stderr.write(`wechat-writer: ${t('compare.reportFailed', { file: shown, reason: code ?? (error as Error).message, kept })}\n`);
     }
   }
   if (io.signal?.aborted) {
     const kept = results.filter((result) => result.status === 'ok').length;
-    io.stderr.write(`wechat-writer: interrupted; ${kept} finished result(s) kept\n`);
+    io.stderr.write(`wechat-writer: ${t('compare.interrupted', { count: kept })}\n`);
     return ExitCode.interrupted;
   }
   // a report that could not be written fails the run only if the results are nowhere else

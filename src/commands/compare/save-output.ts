@@ -3,6 +3,7 @@ import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
 import { writeOutputFile } from '../../report/write-output-file.js';
 import type { ModelResult } from '../../run/model-result.js';
+import { t } from '../../i18n/translate.js';
 
 /** Where a result is recorded before its file is written: the history (null: history is off). */
 export interface ResultRecord {
@@ -50,7 +51,7 @@ export function createOutputSaver(
       const inHistory = recorder?.recording === true;
       unsaved.push({ result, inHistory });
       io.stderr.write(
-        `warning: could not save the output of ${result.model} in ${plan.outDir} (${(error as Error).message}); ${keptWhere(inHistory, where)}\n`,
+        `${t('compare.saveFailed', { model: result.model, directory: plan.outDir, reason: (error as Error).message, kept: keptWhere(inHistory, where) })}\n`,
       );
       return result;
     }
@@ -61,8 +62,8 @@ export function createOutputSaver(
 /** Where a result whose file could not be written still is, as the end of a warning line. */
 export function keptWhere(inHistory: boolean, where: { runId: number | null; json: boolean }): string {
   const places = [
-    ...(inHistory && where.runId !== null ? [`the history (wechat-writer history show ${where.runId})`] : []),
-    ...(where.json ? ['the JSON on stdout'] : []),
+    ...(inHistory && where.runId !== null ? [t('compare.placeHistory', { runId: String(where.runId) })] : []),
+    ...(where.json ? [t('compare.placeJson')] : []),
   ];
-  return places.length > 0 ? `its text is in ${places.join(' and ')}` : 'its text is printed below';
+  return places.length > 0 ? t('compare.keptIn', { places: places.join(t('compare.and')) }) : t('compare.printedBelow');
 }

@@ -1,7 +1,8 @@
 import { localProviderError, ProviderError } from '../../errors/provider-error.js';
 import type { Env } from '../../io/env.js';
+import { t } from '../../i18n/translate.js';
 import { toAdapterConfig } from '../../providers/create-language-model.js';
-import { couldNotReach } from '../../providers/network-failure-reason.js';
+import { couldNotReach, networkFailureProxy } from '../../providers/network-failure-reason.js';
 import { displayProxyUrl, proxyForUrl, ProxySettingError } from '../../providers/proxy-for-url.js';
 import { redactSecrets, redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { secretsOf } from '../../providers/registry.js';
@@ -53,11 +54,13 @@ const isAbort = (error: unknown, name: string) => error instanceof Error && erro
 
 /** A timeout of the whole check. */
 const timeoutError = (where: { provider: string; model: string }, ms: number, cause?: unknown) =>
-  localProviderError('TIMEOUT', `TIMEOUT: no answer within ${ms} ms`, where, {}, cause);
+  localProviderError('TIMEOUT', `TIMEOUT: ${t('doctor.timeoutMessage', { ms })}`, where, {}, cause);
 
 function networkError(error: unknown, where: { provider: string; model: string }, secrets: readonly string[], timeoutMs: number) {
   if (isAbort(error, 'TimeoutError')) return timeoutError(where, timeoutMs, error);
-  if (isAbort(error, 'AbortError')) return localProviderError('CANCELLED', 'CANCELLED: the check was cancelled', where, {}, error);
+  if (isAbort(error, 'AbortError')) {
+    return localProviderError('CANCELLED', `CANCELLED: ${t('doctor.cancelledMessage')}`, where, {}, error);
+  }
   return localProviderError('NETWORK', redactSecrets(`NETWORK: ${couldNotReach(error)}`, secrets), where, {}, error);
 }
 
@@ -67,7 +70,7 @@ function proxyLabel(baseURL: string | null, env: Env): string | null {
     const route = baseURL === null ? null : proxyForUrl(baseURL, env);
     return route === null ? null : displayProxyUrl(route.url);
   } catch (error) {
-    return error instanceof ProxySettingError ? `invalid ${error.variable}` : null;
+    return error instanceof ProxySettingError ? t('doctor.invalidProxy', { variable: error.variable }) : null;
   }
 }
 
@@ -126,7 +129,13 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
       method,
       latencyMs,
       error: { type: error.type, message },
-      fix: fixHint(error.type, target, message, deps.timeoutMs),
+      fix: fixHint(
+        error.type,
+        target,
+        message,
+        deps.timeoutMs,
+        networkFailureProxy(caught) !== null || message.includes(' through proxy '),
+      ),
     };
   } finally {
     clearTimeout(timer);

@@ -1,71 +1,91 @@
 import type { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { terminalSafe } from '../../format/terminal-safe.js';
+import { t } from '../../i18n/translate.js';
 import { displayWidth } from '../../ui/display-width.js';
+import { fitTable, type TableColumn } from '../../ui/fit-table.js';
 import type { ProviderCheck } from './check-provider.js';
 import type { DoctorErrorType } from './doctor-target.js';
+import { wrapToWidth } from './wrap-to-width.js';
 
-/** Short reasons for the Check column; the Fix column says what to do. */
-const reasons: Partial<Record<DoctorErrorType, string>> = {
-  MISSING_KEY: 'key missing',
-  CONFIG: 'incomplete setup',
-  AUTH: 'key rejected',
-  PERMISSION: 'key not allowed',
-  NETWORK: 'unreachable',
-  TIMEOUT: 'timed out',
-  RATE_LIMIT: 'rate-limited',
-  QUOTA_EXCEEDED: 'out of quota',
-  MODEL_NOT_FOUND: 'model not found',
-  BAD_RESPONSE: 'not an LLM API',
-  SERVER_ERROR: 'server error',
-  OVERLOADED: 'overloaded',
-  CANCELLED: 'cancelled',
-};
+/** The short reason for the Check column (the Fix column says what to do), in the run's language. */
+const reason = (type: DoctorErrorType): string => t(`doctor.reason.${type}`);
 
 function checkCell(check: ProviderCheck, color: InstanceType<typeof Chalk>): string {
-  if (check.ok) return color.green(`✓ ok (${check.method === 'generate' ? '1-token call' : '/models'})`);
-  const type = check.error?.type ?? 'UNKNOWN';
-  return color.red(`✗ ${reasons[type] ?? type.toLowerCase().replaceAll('_', ' ')}`);
+  if (check.ok)
+    return color.green(t('doctor.ok', { method: t(check.method === 'generate' ? 'doctor.method.generate' : 'doctor.method.models') }));
+  return color.red(t('doctor.failedCheck', { reason: reason(check.error?.type ?? 'UNKNOWN') }));
 }
 
 function keyCell(check: ProviderCheck): string {
-  if (check.keyPresent === null) return '— (none needed)';
-  const name = check.apiKeyEnv ?? 'config apiKeys';
-  return check.keyPresent ? name : `${name} (not set)`;
+  if (check.keyPresent === null) return t('doctor.noKeyNeeded');
+  const name = check.apiKeyEnv ?? t('doctor.configApiKeys');
+  return check.keyPresent ? name : t('doctor.keyNotSet', { name });
+}
+
+/**
+ * A column of the doctor table. `movable` ones move below the table when it would not fit: the
+ * Fix column first, then the others.
+ */
+interface DoctorColumn extends TableColumn {
+  cell(check: ProviderCheck): string;
+  movable?: 'fix' | 'detail';
+}
+
+function doctorColumns(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>): DoctorColumn[] {
+  const proxied = checks.some((check) => check.proxy !== null);
+  const columns: (DoctorColumn | null)[] = [
+    { header: t('doctor.head.provider'), minWidth: 8, cell: (check) => check.id },
+    { header: t('doctor.head.endpoint'), movable: 'detail', cell: (check) => check.baseURL ?? '—' },
+    proxied ? { header: t('doctor.head.proxy'), movable: 'detail', cell: (check) => check.proxy ?? t('doctor.direct') } : null,
+    { header: t('doctor.head.key'), minWidth: 12, cell: keyCell },
+    { header: t('doctor.head.check'), minWidth: 12, cell: (check) => checkCell(check, color) },
+    {
+      header: t('doctor.head.time'),
+      align: 'right',
+      dropOrder: 1,
+      cell: (check) => (check.latencyMs === null ? '—' : `${check.latencyMs} ms`),
+    },
+    // The fix can quote a server's words (an error message): nothing a server sent reaches the terminal raw.
+    { header: t('doctor.head.fix'), movable: 'fix', cell: (check) => terminalSafe(check.fix ?? '') },
+  ];
+  return columns.filter((column): column is DoctorColumn => column !== null);
+}
+
+/** Width of a table whose columns all keep their natural width: borders, padding and the widest cells. */
+function naturalWidth(columns: readonly DoctorColumn[], checks: readonly ProviderCheck[]): number {
+  const widest = (column: DoctorColumn) =>
+    Math.max(displayWidth(column.header), ...checks.map((check) => displayWidth(column.cell(check))));
+  return columns.reduce((sum, column) => sum + widest(column) + 3, 1);
 }
 
 /**
  * The doctor table: Provider, Endpoint, Proxy (only when some provider goes through one: its URL,
- * password hidden, or `direct`), Key (the variable's name, never its value), Check, Time, Fix. On a
- * terminal of known width, the Fix column wraps to fit.
+ * password hidden, or `direct`), Key (the variable's name, never its value), Check, Time, Fix.
+ * Every line fits `maxWidth` columns: when the whole table would not, the Fix column, then Endpoint
+ * and Proxy, move below it, one labelled line each under the provider's id, wrapped to the width;
+ * what stays in the table is fitted by `fitTable`.
  */
-export function renderDoctorTable(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>, columns?: number): string {
-  const proxied = checks.some((check) => check.proxy !== null);
-  const rows = checks.map((check) => [
-    check.id,
-    check.baseURL ?? '—',
-    ...(proxied ? [check.proxy ?? 'direct'] : []),
-    keyCell(check),
-    checkCell(check, color),
-    check.latencyMs === null ? '—' : `${check.latencyMs} ms`,
-    // The fix can quote a server's words (an error message): nothing a server sent reaches the terminal raw.
-    terminalSafe(check.fix ?? ''),
-  ]);
-  const head = ['Provider', 'Endpoint', ...(proxied ? ['Proxy'] : []), 'Key', 'Check', 'Time', 'Fix'];
-  const fix = head.length - 1;
-  const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-  const widths = head.map((name, index) => Math.max(displayWidth(name), ...rows.map((row) => displayWidth(plain(row[index] ?? '')))) + 2);
-  // Never narrower than the longest word (a URL), which would otherwise be cut.
-  const longestWord = Math.max(0, ...rows.flatMap((row) => (row[fix] ?? '').split(' ').map((word) => displayWidth(word) + 2)));
-  const room = columns === undefined ? null : columns - widths.slice(0, fix).reduce((sum, width) => sum + width, 0) - (fix + 2);
-  const fixWidth = room === null ? null : Math.max(24, longestWord, room);
-  const wrap = fixWidth !== null && fixWidth < (widths[fix] ?? 0);
-  const table = new Table({
-    head: head.map((name) => color.bold(name)),
-    style: { head: [], border: [], compact: true },
-    colAligns: head.map((name) => (name === 'Time' ? 'right' : 'left')),
-    ...(wrap ? { colWidths: [...head.slice(0, fix).map(() => null), fixWidth], wordWrap: true, wrapOnWordBoundary: true } : {}),
+export function renderDoctorTable(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>, maxWidth = 80): string {
+  const all = doctorColumns(checks, color);
+  const moveOrder = [all.filter((column) => column.movable === 'fix'), all.filter((column) => column.movable !== undefined)];
+  let inTable = all;
+  let below: DoctorColumn[] = [];
+  for (const moved of moveOrder) {
+    if (naturalWidth(inTable, checks) <= maxWidth) break;
+    below = all.filter((column) => moved.includes(column));
+    inTable = all.filter((column) => !moved.includes(column));
+  }
+  const table = fitTable(
+    inTable,
+    checks.map((check) => inTable.map((column) => column.cell(check))),
+    maxWidth,
+    { styleHeader: (text) => color.bold(text) },
+  );
+  const details = checks.flatMap((check) => {
+    const fields = below.map((column) => ({ label: column.header, value: column.cell(check) })).filter((field) => field.value !== '');
+    if (fields.length === 0) return [];
+    const lines = fields.flatMap((field) => wrapToWidth(t('doctor.field', field), maxWidth - 2, '  ').map((line) => `  ${line}`));
+    return [check.id, ...lines];
   });
-  table.push(...rows);
-  return table.toString();
+  return details.length === 0 ? table : `${table}\n${details.join('\n')}`;
 }

@@ -7,7 +7,9 @@ import { createNodeHttpFetch } from '../../providers/node-http-fetch.js';
 import { proxyPasswords } from '../../providers/proxy-for-url.js';
 import { redactSecrets } from '../../providers/redact-secrets.js';
 import type { Env } from '../../io/env.js';
+import { t } from '../../i18n/translate.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
+import { terminalWidth } from '../../ui/fit-table.js';
 import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
 import { selectDoctorTargets } from './select-doctor-targets.js';
@@ -49,18 +51,14 @@ const secretsOf = (env: Env, keys: readonly string[]) => [
     .map(([, value]) => value),
 ];
 
-const noneConfigured =
-  'no provider is configured, so nothing was checked: set a key (e.g. OPENAI_API_KEY or DEEPSEEK_API_KEY) in the environment or .env, ' +
-  'or describe a provider in wechat-writer.config.yaml (see: wechat-writer models)';
-
 function summaryLines(report: DoctorReport): string {
   const failed = report.providers.filter((check) => !check.ok).length;
   const total = report.providers.length;
   const lines = [
-    failed === 0 ? `✓ all ${total} checked provider${total === 1 ? '' : 's'} ok` : `✗ ${failed} of ${total} checked providers failed`,
+    failed === 0 ? t(total === 1 ? 'doctor.allOkOne' : 'doctor.allOkMany', { total }) : t('doctor.someFailed', { failed, total }),
   ];
-  const others = report.notConfigured.length;
-  if (others > 0) lines.push(`${others} other preset${others === 1 ? '' : 's'} not configured: see wechat-writer models`);
+  const count = report.notConfigured.length;
+  if (count > 0) lines.push(t(count === 1 ? 'doctor.notConfiguredOne' : 'doctor.notConfiguredMany', { count }));
   return `${lines.join('\n')}\n`;
 }
 
@@ -96,9 +94,9 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
     io.stdout.write(redact(`${JSON.stringify(report, null, 2)}\n`));
   } else if (providers.length > 0) {
     const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
-    const columns = io.stdout.isTTY === true ? io.stdout.columns : undefined;
-    io.stdout.write(redact(`${renderDoctorTable(providers, color, columns)}\n${summaryLines(report)}`));
+    const width = terminalWidth(io.stdout, io.env);
+    io.stdout.write(redact(`${renderDoctorTable(providers, color, width)}\n${summaryLines(report)}`));
   }
-  if (providers.length === 0) io.stderr.write(`wechat-writer: ${noneConfigured}\n`);
+  if (providers.length === 0) io.stderr.write(`wechat-writer: ${t('doctor.noneConfigured')}\n`);
   return report.ok ? ExitCode.ok : ExitCode.someFailed;
 }

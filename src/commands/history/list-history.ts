@@ -1,13 +1,15 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CommandIO } from '../../cli/command-io.js';
 import { formatCost } from '../../cost/compute-cost.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { parsePositiveInteger } from '../../plan/parse-number-option.js';
 import { resolveModel } from '../../providers/registry.js';
 import { formatDuration } from '../../format/format-metrics.js';
+import { terminalSafe } from '../../format/terminal-safe.js';
+import { t } from '../../i18n/translate.js';
+import type { RunSummary } from '../../store/history-store.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
-import { truncateToWidth } from '../../ui/display-width.js';
+import { fitTable, terminalWidth, type TableColumn } from '../../ui/fit-table.js';
 import { openHistory } from './open-history.js';
 
 /** `wechat-writer history` options. */
@@ -29,13 +31,41 @@ function modelFilter(spec: string | undefined, env: CommandIO['env']): string | 
   }
 }
 
-const localTime = (iso: string) => {
+/** Local time, short: `12-02 13:05` this year, `2025-12-02` before (the list is newest first). */
+const localTime = (iso: string, now: Date) => {
   const date = new Date(iso);
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const day = `${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return date.getFullYear() === now.getFullYear()
+    ? `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`
+    : `${date.getFullYear()}-${day}`;
 };
 
-/** Newest runs first, one line each: time, models, best/worst latency, total cost, prompt start. */
+/** The history table's columns, in order; those with a dropOrder give way first at narrow widths. */
+function listColumns(now: Date): (TableColumn & { cell: (run: RunSummary) => string })[] {
+  return [
+    { header: t('history.list.run'), cell: (run) => `#${run.id}${run.parentRunId ? ` ↺#${run.parentRunId}` : ''}` },
+    { header: t('history.list.time'), dropOrder: 5, cell: (run) => localTime(run.startedAt, now) },
+    { header: t('history.list.kind'), dropOrder: 6, cell: (run) => t(`history.kind.${run.kind}`) },
+    { header: t('history.list.topic'), minWidth: 16, cell: (run) => terminalSafe(run.topic) },
+    {
+      header: t('history.list.models'),
+      minWidth: 10,
+      dropOrder: 4,
+      cell: (run) =>
+        run.models.length > 1
+          ? t('history.list.moreModels', { first: run.models[0] ?? '', more: run.models.length - 1 })
+          : (run.models[0] ?? '—'),
+    },
+    { header: t('history.list.ok'), align: 'right', dropOrder: 2, cell: (run) => `${run.ok}/${run.ok + run.failed}` },
+    { header: t('history.list.chars'), align: 'right', dropOrder: 7, cell: (run) => (run.chars === null ? '—' : String(run.chars)) },
+    { header: t('history.list.best'), align: 'right', dropOrder: 1, cell: (run) => formatDuration(run.bestLatencyMs) },
+    { header: t('history.list.worst'), align: 'right', dropOrder: 0, cell: (run) => formatDuration(run.worstLatencyMs) },
+    { header: t('history.list.cost'), align: 'right', dropOrder: 3, cell: (run) => formatCost(run.totalCostUsd) },
+  ];
+}
+
+/** Newest runs first, one line each: run, time, kind, topic, models, successes, 字数, latency, cost. */
 export async function runListHistory(options: ListHistoryOptions, io: CommandIO): Promise<ExitCodeValue> {
   const limit = options.limit === undefined ? 20 : parsePositiveInteger('-n', options.limit);
   const model = modelFilter(options.model, io.env);
@@ -47,28 +77,14 @@ export async function runListHistory(options: ListHistoryOptions, io: CommandIO)
       return ExitCode.ok;
     }
     if (runs.length === 0) {
-      io.stdout.write('No runs recorded yet (or none match).\n');
+      io.stdout.write(`${t('history.list.none')}\n`);
       return ExitCode.ok;
     }
     const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
-    const table = new Table({
-      head: ['Run', 'Time', 'Models', 'OK', 'Best', 'Worst', 'Cost', 'Prompt'].map((name) => color.bold(name)),
-      style: { head: [], border: [], compact: true },
-    });
-    for (const run of runs) {
-      const models = run.models.join(', ');
-      table.push([
-        `#${run.id}${run.parentRunId ? ` ↺#${run.parentRunId}` : ''}`,
-        localTime(run.startedAt),
-        truncateToWidth(models, 36),
-        `${run.ok}/${run.ok + run.failed}`,
-        formatDuration(run.bestLatencyMs),
-        formatDuration(run.worstLatencyMs),
-        formatCost(run.totalCostUsd),
-        truncateToWidth(run.promptStart.replace(/\s+/g, ' ').trim(), 30),
-      ]);
-    }
-    io.stdout.write(`${table.toString()}\n`);
+    const columns = listColumns(io.currentDate());
+    const rows = runs.map((run) => columns.map((column) => column.cell(run)));
+    const table = fitTable(columns, rows, terminalWidth(io.stdout, io.env), { styleHeader: (text) => color.bold(text) });
+    io.stdout.write(`${table}\n`);
     return ExitCode.ok;
   } finally {
     store.close();

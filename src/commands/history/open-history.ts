@@ -1,6 +1,7 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import { resolveHomeDirectory } from '../../config/home-directory.js';
 import { UsageError } from '../../errors/usage-error.js';
+import { t } from '../../i18n/translate.js';
 import type { HistoryStore, StoredRun } from '../../store/history-store.js';
 
 /** Opens the history for a read command; a history that cannot be used is a UsageError (exit 2). */
@@ -12,10 +13,7 @@ export async function openHistory(io: CommandIO): Promise<HistoryStore> {
     // a damaged or locked database, or a home that cannot be created: one line with the fix
     if (error instanceof HistoryUnavailableError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code)
-      throw new UsageError(
-        `the history directory ${resolveHomeDirectory(io.env)} cannot be used (${code}): set WECHAT_WRITER_HOME to a writable directory`,
-      );
+    if (code) throw new UsageError(t('history.store.directoryUnusable', { path: resolveHomeDirectory(io.env), code }));
     throw error;
   }
 }
@@ -24,6 +22,6 @@ export async function openHistory(io: CommandIO): Promise<HistoryStore> {
 export function loadRun(store: HistoryStore, runIdText: string): StoredRun {
   const runId = Number(runIdText.replace(/^#/, ''));
   const run = Number.isSafeInteger(runId) && runId > 0 ? store.getRun(runId) : null;
-  if (!run) throw new UsageError(`no run "${runIdText}" in the history at ${store.path}: list runs with wechat-writer history`);
+  if (!run) throw new UsageError(t('history.store.noSuchRun', { run: runIdText, path: store.path }));
   return run;
 }

@@ -1,15 +1,23 @@
 import path from 'node:path';
+import { Chalk } from 'chalk';
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { judgeNote } from '../../judge/judge-note.js';
-import { extractTitle } from '../../format/format-metrics.js';
+import { extractTitle, formatReadingTime, resultLabel } from '../../format/format-metrics.js';
+import { formatLocalTime } from '../../format/format-local-time.js';
 import { terminalSafe } from '../../format/terminal-safe.js';
+import { t } from '../../i18n/translate.js';
+import type { StageResult } from '../../pipeline/run-pipeline.js';
+import { stageLabel } from '../../pipeline/stage-label.js';
+import type { StageName } from '../../pipeline/stage-name.js';
 import type { JsonReport } from '../../report/json-report.js';
 import { checkReportTarget, parseReportTarget, writeReport } from '../../report/write-report.js';
 import type { StoredRun } from '../../store/history-store.js';
-import { resolveColorLevel } from '../../ui/color-level.js';
-import { renderFullOutputs } from '../../ui/print-outputs.js';
+import { summaryTopic } from '../../store/run-summary-fields.js';
+import { resolveColorLevel, type ColorLevel } from '../../ui/color-level.js';
+import { terminalWidth } from '../../ui/fit-table.js';
 import { renderMatrixTable } from '../../ui/matrix-table.js';
+import { renderStageTable } from '../../ui/stage-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { loadRun, openHistory } from './open-history.js';
 
@@ -31,6 +39,36 @@ export function storedRunReport(run: StoredRun): JsonReport {
   };
 }
 
+const promptSourceLabel = (source: string) => (source === 'stdin' ? t('history.source.stdin') : source);
+
+/** A stored write run's results as the stages the run printed (the stage names come from its options). */
+const storedStages = (run: StoredRun): StageResult[] | null => {
+  if (run.kind !== 'write' || !run.results.every((result) => result.stage !== undefined)) return null;
+  return run.results.map((result) => ({
+    ...result,
+    stage: result.stage as StageName,
+    role: result.role ?? (result.stage as string),
+    input: '',
+    inputFile: null,
+  }));
+};
+
+/** Each draft's 字数 and reading time, then its text under a heading naming the stage (write) or model. */
+function renderOutputs(run: StoredRun, stages: StageResult[] | null, colorLevel: ColorLevel): string {
+  const color = new Chalk({ level: colorLevel });
+  return run.results
+    .map((result, index) => {
+      if (!result.text) return '';
+      const stage = stages?.[index];
+      const heading = stage
+        ? t('history.show.outputHeading', { stage: stageLabel(stage.stage), model: result.model })
+        : `━━ ${resultLabel(result)} ━━`;
+      const writing = t('history.show.writing', { chars: result.chars, reading: formatReadingTime(result.readingMinutes) });
+      return `\n${color.bold.cyan(terminalSafe(heading))}\n${color.dim(terminalSafe(writing))}\n\n${terminalSafe(result.text.trimEnd())}\n`;
+    })
+    .join('');
+}
+
 /** Shows a stored run again: the summary table and the outputs, or JSON, or any report format. */
 export async function runShowHistory(runIdText: string, options: ShowHistoryOptions, io: CommandIO): Promise<ExitCodeValue> {
   const reportTarget = options.report === undefined ? null : parseReportTarget(options.report, io.cwd);
@@ -41,22 +79,32 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
     const report = storedRunReport(run);
     if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      const stdoutIsTerminal = io.stdout.isTTY === true;
-      const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
-      io.stdout.write(`Run #${run.id} · ${run.startedAt} · prompt from ${run.promptSource}\n`);
+      const colorLevel = resolveColorLevel(io.env, io.stdout.isTTY === true);
+      const maxWidth = terminalWidth(io.stdout, io.env);
+      const heading = [
+        t('history.show.heading', { id: run.id, time: formatLocalTime(run.startedAt) }),
+        ...(run.promptSource === 'topic' ? [] : [t('history.show.promptFrom', { source: promptSourceLabel(run.promptSource) })]),
+        ...(run.parentRunId ? [t('history.show.rerunOf', { id: run.parentRunId })] : []),
+      ].join(' · ');
+      io.stdout.write(`${terminalSafe(heading)}\n`);
+      const topic = summaryTopic(run.topic, run.prompt, null);
+      if (topic) io.stdout.write(`${terminalSafe(t('history.show.topic', { topic }))}\n`);
+      const stages = storedStages(run);
       const batch = report.results.some((result) => result.promptId !== undefined);
       io.stdout.write(
-        batch
-          ? renderMatrixTable(report.results, { colorLevel })
-          : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth: stdoutIsTerminal ? io.stdout.columns : undefined }),
+        stages
+          ? renderStageTable(stages, { colorLevel, cwd: io.cwd, maxWidth })
+          : batch
+            ? renderMatrixTable(report.results, { colorLevel, maxWidth })
+            : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth }),
       );
       const note = judgeNote(report.judgeCall, report.results);
       if (note) io.stdout.write(`${terminalSafe(note)}\n`);
-      io.stdout.write(renderFullOutputs(report.results, colorLevel, new Set()));
+      io.stdout.write(renderOutputs(run, stages, colorLevel));
     }
     if (reportTarget) {
       await writeReport(reportTarget, report, { text: run.prompt, title: run.topic ?? extractTitle(run.prompt) }, io.toolVersion);
-      io.stderr.write(`report: ${path.relative(io.cwd, reportTarget.filePath) || reportTarget.filePath}\n`);
+      io.stderr.write(`${t('history.show.report', { path: path.relative(io.cwd, reportTarget.filePath) || reportTarget.filePath })}\n`);
     }
     return ExitCode.ok;
   } finally {

@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { ProviderError } from '../../errors/provider-error.js';
@@ -10,6 +9,9 @@ import { loadSettings } from '../../config/load-settings.js';
 import { terminalSafe } from '../../format/terminal-safe.js';
 import type { Settings } from '../../config/settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
+import { fitTable, terminalWidth } from '../../ui/fit-table.js';
+import { t } from '../../i18n/translate.js';
+import { isLocalServer, localServerHint, probeLocalServers } from '../compare/probe-local-servers.js';
 
 /** `wechat-writer models` options. */
 export interface ListModelsOptions {
@@ -23,8 +25,12 @@ export interface ListModelsOptions {
 const safeUrl = (url: string | null) => (url === null ? null : redactUrlCredentials(url));
 
 /** One preset as `models --json` shows it: where it goes, which variables configure it, never a key. */
-export function describePreset(status: ProviderStatus) {
+export function describePreset(status: ProviderStatus, runningLocal: ReadonlySet<string> | null = null) {
   const names = presetEnvNames(status.preset);
+  const local = isLocalServer(status.preset);
+  // a local server (Ollama) counts as usable only when it answered the probe
+  const reachable = local && runningLocal !== null ? runningLocal.has(status.preset.id) : null;
+  const problems = [...status.problems, ...(reachable === false && status.problems.length === 0 ? [localServerHint(status.preset)] : [])];
   return {
     id: status.preset.id,
     name: status.preset.name,
@@ -47,8 +53,10 @@ export function describePreset(status: ProviderStatus) {
     formatEnv: names.format,
     keyRequired: status.preset.requiresKey,
     keyConfigured: status.keyConfigured,
-    usable: status.problems.length === 0,
-    problems: status.problems,
+    usable: problems.length === 0,
+    problems,
+    /** Local servers only: whether it answered a quick GET; null for cloud providers. */
+    reachable,
     models: status.preset.models.map((model) => ({ id: `${status.preset.id}:${model.id}`, prices: model.prices ?? null })),
     pricesAsOf: status.preset.pricesAsOf ?? null,
   };
@@ -61,10 +69,10 @@ async function listRemote(
   catalog: Settings['catalog'],
 ): Promise<ExitCodeValue> {
   if (!findProvider(presetId, catalog)) {
-    throw new UsageError(`models --remote: unknown provider "${presetId}" (list them: wechat-writer models)`);
+    throw new UsageError(t('cli.models.unknownRemote', { provider: presetId }));
   }
   const [model] = resolveModelList(presetId, io.env, catalog);
-  if (!model) throw new UsageError(`models --remote needs a provider id, e.g. --remote deepseek`);
+  if (!model) throw new UsageError(t('cli.models.remoteNeedsId'));
   const { listRemoteModels } = await import('../../providers/list-remote-models.js');
   try {
     const ids = await listRemoteModels(model, io.env);
@@ -76,7 +84,7 @@ async function listRemote(
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    io.stderr.write(`wechat-writer: ${presetId} /models failed: ${terminalSafe(error.message)}\n`);
+    io.stderr.write(`wechat-writer: ${t('cli.models.remoteFailed', { provider: presetId, message: terminalSafe(error.message) })}\n`);
     return ExitCode.someFailed;
   }
 }
@@ -85,25 +93,37 @@ async function listRemote(
 export async function runListModels(options: ListModelsOptions, io: CommandIO): Promise<ExitCodeValue> {
   const settings = await loadSettings(options.config, io);
   if (options.remote !== undefined) return listRemote(options.remote, options, io, settings.catalog);
-  const providers = listProviders(io.env, settings.catalog).map(describePreset);
+  const running = await probeLocalServers(io.env, settings.catalog);
+  const providers = listProviders(io.env, settings.catalog).map((status) => describePreset(status, running));
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, providers }, null, 2)}\n`);
     return ExitCode.ok;
   }
   const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
-  const table = new Table({
-    head: ['Provider', 'Default model', 'Base URL', 'Status'].map((name) => color.bold(name)),
-    style: { head: [], border: [], compact: true },
-  });
-  for (const provider of providers) {
+  const rows = providers.map((provider) => {
     const state = provider.usable
-      ? color.green(provider.keyRequired ? `✓ ${provider.apiKeyEnv ?? 'key in config'}` : '✓ no key needed')
+      ? color.green(
+          provider.reachable === true
+            ? `✓ ${t('cli.models.running')}`
+            : provider.keyRequired
+              ? `✓ ${provider.apiKeyEnv ?? t('cli.models.keyInConfig')}`
+              : `✓ ${t('cli.models.noKeyNeeded')}`,
+        )
       : color.yellow(`✗ ${provider.problems.join(', ')}`);
     const aliases = provider.aliases.length > 1 ? ` (${provider.aliases.slice(1).join(', ')})` : '';
-    table.push([`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state]);
-  }
-  io.stdout.write(
-    `${table.toString()}\nUse ids as provider:model (e.g. --models deepseek,claude,mock:alpha). Every preset reads <ID>_API_KEY, <ID>_BASE_URL, <ID>_MODEL, <ID>_REGION; --json for details.\n`,
+    return [`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state];
+  });
+  const table = fitTable(
+    [
+      { header: t('cli.models.headProvider'), minWidth: 12 },
+      { header: t('cli.models.headDefaultModel'), minWidth: 24 },
+      { header: t('cli.models.headBaseUrl'), minWidth: 24, dropOrder: 1 },
+      { header: t('cli.models.headStatus'), minWidth: 34 },
+    ],
+    rows,
+    terminalWidth(io.stdout, io.env),
+    { styleHeader: (text) => color.bold(text) },
   );
+  io.stdout.write(`${table}\n${t('cli.models.footer')}\n`);
   return ExitCode.ok;
 }

@@ -1,9 +1,9 @@
 import type { BatchPrompt } from '../../batch/read-prompt-batch.js';
 import type { CommandIO } from '../../cli/command-io.js';
-import { UsageError } from '../../errors/usage-error.js';
 import type { ExitCodeValue } from '../../errors/exit-codes.js';
 import { loadRun, openHistory } from '../history/open-history.js';
 import { runCompare, type CompareCommandOptions } from '../compare/run-compare.js';
+import { rerunWrite } from './rerun-write.js';
 
 /** `wechat-writer rerun` options: other models, and how to show the new run. */
 export interface RerunOptions {
@@ -18,7 +18,10 @@ export interface RerunOptions {
 
 const optionText = (value: unknown) => (typeof value === 'number' ? String(value) : undefined);
 
-/** Runs a stored run's prompt and options again, on its models or others, as a new run linked to it. */
+/**
+ * Runs a stored run's prompt and options again, on its models or others, as a new run linked to it:
+ * a comparison (or batch) as kind `rerun`; a `write` run as a new `write` run with parentRunId set.
+ */
 export async function runRerun(runIdText: string, options: RerunOptions, io: CommandIO): Promise<ExitCodeValue> {
   const store = await openHistory(io);
   const run = (() => {
@@ -28,11 +31,7 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
       store.close();
     }
   })();
-  if (run.kind === 'write') {
-    throw new UsageError(
-      `run ${run.id} is a write pipeline run: run it again with wechat-writer write (its brief is in history show ${run.id})`,
-    );
-  }
+  if (run.kind === 'write') return rerunWrite(run, options, io);
   const stored = run.options;
   const batch = Array.isArray(stored.prompts) ? (stored.prompts as BatchPrompt[]) : undefined;
   const models = options.models ?? (Array.isArray(stored.models) ? stored.models.join(',') : '');

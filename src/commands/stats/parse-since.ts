@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors/usage-error.js';
+import { t } from '../../i18n/translate.js';
 
 const units: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -9,5 +10,5 @@ export function parseSince(value: string, now: Date): string {
     return new Date(now.getTime() - Number(relative[1]) * (units[(relative[2] as string).toLowerCase()] as number)).toISOString();
   const date = Date.parse(value);
   if (!Number.isNaN(date) && /^\d{4}-\d{2}-\d{2}/.test(value.trim())) return new Date(date).toISOString();
-  throw new UsageError(`--since takes a duration like 7d, 24h, 2w or 30m, or a date like 2026-11-01, got "${value}"`);
+  throw new UsageError(t('history.stats.badSince', { value }));
 }

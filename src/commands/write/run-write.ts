@@ -1,15 +1,21 @@
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import { loadSettings } from '../../config/load-settings.js';
+import type { Settings } from '../../config/settings.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
+import { formatReadingTime } from '../../format/format-metrics.js';
+import { t } from '../../i18n/translate.js';
 import { buildWritePlan, type WriteOptions } from '../../pipeline/build-write-plan.js';
 import { runPipeline, type StageResult } from '../../pipeline/run-pipeline.js';
+import { stageLabel } from '../../pipeline/stage-label.js';
 import { parseReviewScore } from '../../pipeline/stage-prompts.js';
 import type { WritePlan } from '../../pipeline/write-plan.js';
+import type { PromptSource } from '../../plan/run-plan.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
+import { terminalWidth } from '../../ui/fit-table.js';
 import { pipelineTotals, renderStageTable } from '../../ui/stage-table.js';
 import { createLineStageReporter, createSpinnerStageReporter, type StageReporter } from '../../ui/stage-reporter.js';
 import { historyEnabled, openRunRecorder } from '../compare/record-history.js';
@@ -23,6 +29,17 @@ export interface WriteCommandOptions extends WriteOptions {
   history?: boolean;
 }
 
+/**
+ * A `rerun` of a stored write run: recorded as a new `write` run whose parentRunId is the old one,
+ * with the stored brief (not re-read from a file that may have changed) and the roles amended to the
+ * stored (or `-m`) models.
+ */
+export interface WriteRerun {
+  parentRunId: number;
+  prompt: PromptSource;
+  amendSettings(settings: Settings): Settings;
+}
+
 /** Overridable pieces, for tests. */
 export interface WriteDeps {
   createModel?(model: ResolvedModel): Promise<LanguageModel>;
@@ -34,7 +51,7 @@ async function chooseStageReporter(io: CommandIO): Promise<StageReporter> {
   return spinner ? createSpinnerStageReporter(stderr, io.now, io.cwd) : createLineStageReporter(io.stderr, io.cwd);
 }
 
-const storedWriteOptions = (plan: WritePlan) => ({
+const storedWriteOptions = (plan: WritePlan, cwd: string) => ({
   stages: plan.stages.map((stage) => ({
     stage: stage.stage,
     role: stage.role,
@@ -45,7 +62,8 @@ const storedWriteOptions = (plan: WritePlan) => ({
   timeoutMs: plan.timeoutMs,
   stream: plan.stream,
   retries: plan.retryPolicy.retries,
-  config: plan.configFile,
+  // absolute, so a rerun from another directory finds it
+  config: plan.configFile && path.resolve(cwd, plan.configFile),
 });
 
 /** The `--json` shape of a stage. */
@@ -56,6 +74,8 @@ const jsonStage = (stage: StageResult) => ({
   servedBy: stage.servedBy,
   status: stage.status,
   text: stage.text,
+  chars: stage.chars,
+  readingMinutes: stage.readingMinutes,
   input: stage.input,
   usage: stage.usage,
   latencyMs: stage.latencyMs,
@@ -70,22 +90,29 @@ const jsonStage = (stage: StageResult) => ({
 });
 
 /** Plans, drafts and reviews an article with a model per role; each stage shown, saved and recorded as it ends. */
-export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps: WriteDeps = {}): Promise<ExitCodeValue> {
-  const settings = await loadSettings(options.config, io);
+export async function runWrite(
+  options: WriteCommandOptions,
+  io: CommandIO,
+  deps: WriteDeps = {},
+  rerun: WriteRerun | null = null,
+): Promise<ExitCodeValue> {
+  const loaded = await loadSettings(options.config, io);
+  const settings = rerun ? rerun.amendSettings(loaded) : loaded;
   const startedAt = io.currentDate();
-  const plan = await buildWritePlan(options, { ...io, settings, startedAt });
+  const built = await buildWritePlan(options, { ...io, settings, startedAt });
+  const plan: WritePlan = rerun ? { ...built, prompt: rerun.prompt } : built;
   const reporter = await chooseStageReporter(io);
   const recorder = historyEnabled(options.history, io.env)
     ? await openRunRecorder(
         {
           startedAt: startedAt.toISOString(),
           kind: 'write',
-          parentRunId: null,
+          parentRunId: rerun?.parentRunId ?? null,
           prompt: plan.prompt.text,
           promptSource: plan.prompt.source,
           topic: plan.prompt.topic,
           systemPrompt: null,
-          options: storedWriteOptions(plan),
+          options: storedWriteOptions(plan, io.cwd),
         },
         io,
       )
@@ -145,13 +172,18 @@ export async function runWrite(options: WriteCommandOptions, io: CommandIO, deps
     };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
-    io.stdout.write(renderStageTable(stages, { colorLevel: resolveColorLevel(io.env, io.stdout.isTTY === true), cwd: io.cwd }));
-    if (review) io.stdout.write(`review score: ${score === null ? 'not given' : `${score}/10`}\n`);
-    if (final?.outputFile)
-      io.stdout.write(`final draft (${final.stage}): ${path.relative(io.cwd, final.outputFile) || final.outputFile}\n`);
+    const colorLevel = resolveColorLevel(io.env, io.stdout.isTTY === true);
+    io.stdout.write(renderStageTable(stages, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) }));
+    if (review)
+      io.stdout.write(`${t('history.write.reviewScore', { score: score === null ? t('history.write.scoreNotGiven') : `${score}/10` })}\n`);
+    if (final?.outputFile) {
+      const file = path.relative(io.cwd, final.outputFile) || final.outputFile;
+      const reading = formatReadingTime(final.readingMinutes);
+      io.stdout.write(`${t('history.write.finalDraft', { stage: stageLabel(final.stage), path: file, chars: final.chars, reading })}\n`);
+    }
   }
   if (io.signal?.aborted) {
-    io.stderr.write(`wechat-writer: interrupted; ${stages.filter((stage) => stage.status === 'ok').length} finished stage(s) kept\n`);
+    io.stderr.write(`${t('history.write.interrupted', { count: stages.filter((stage) => stage.status === 'ok').length })}\n`);
     return ExitCode.interrupted;
   }
   const complete = stages.length === total && stages.every((stage) => stage.status === 'ok');

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import type { StageResult } from '../../pipeline/run-pipeline.js';
+import { stageLabel } from '../../pipeline/stage-label.js';
 import type { StagePlan, WritePlan } from '../../pipeline/write-plan.js';
+import { t } from '../../i18n/translate.js';
 import { writeNewFile } from '../../report/write-new-file.js';
 import { renderOutputFile } from '../../report/write-output-file.js';
 
@@ -43,7 +45,7 @@ export function createStageSaver(plan: WritePlan, startedAt: Date, io: CommandIO
       if (recorded) recorder?.setOutputFile(index, null);
       else recorder?.record(index, saved);
       io.stderr.write(
-        `warning: could not save the ${result.stage} stage in ${plan.outDir} (${(error as Error).message}); it is still in the history\n`,
+        `${t('history.write.saveFailed', { stage: stageLabel(result.stage), directory: plan.outDir, reason: (error as Error).message })}\n`,
       );
       return saved;
     }

@@ -1,22 +1,36 @@
 import { cliMessages } from './cli-messages.js';
 import { compareMessages } from './compare-messages.js';
+import { configMessages } from './config-messages.js';
 import { displayMessages } from './display-messages.js';
 import { doctorMessages } from './doctor-messages.js';
 import { errorsMessages } from './errors-messages.js';
 import { historyMessages } from './history-messages.js';
+import { providerErrorsMessages } from './provider-errors-messages.js';
 import { writingMessages } from './writing-messages.js';
 
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
-export const catalogs = [cliMessages, compareMessages, displayMessages, doctorMessages, errorsMessages, historyMessages, writingMessages];
+export const catalogs = [
+  cliMessages,
+  compareMessages,
+  configMessages,
+  displayMessages,
+  doctorMessages,
+  errorsMessages,
+  historyMessages,
+  providerErrorsMessages,
+  writingMessages,
+];
 
 /** All messages in both languages. */
 export const messages = {
   en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof cliMessages.en &
     typeof compareMessages.en &
+    typeof configMessages.en &
     typeof displayMessages.en &
     typeof doctorMessages.en &
     typeof errorsMessages.en &
     typeof historyMessages.en &
+    typeof providerErrorsMessages.en &
     typeof writingMessages.en,
   'zh-CN': Object.assign({}, ...catalogs.map((catalog) => catalog['zh-CN'])) as Record<string, string>,
 };

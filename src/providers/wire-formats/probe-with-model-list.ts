@@ -1,4 +1,5 @@
 import { localProviderError, ProviderError } from '../../errors/provider-error.js';
+import { t } from '../../i18n/translate.js';
 import type { AdapterConfig } from '../adapter-config.js';
 import type { LanguageModel } from '../language-model.js';
 import type { EndpointCallOptions, KeyProbeProgress } from './wire-format-adapter.js';
@@ -23,10 +24,9 @@ export async function probeWithModelList(
     const { body } = await firstPage(options);
     progress.answered = true;
     if (!Array.isArray((body as { data?: unknown } | null)?.data)) {
-      const detail = 'the model list is not a model list (is the base URL right?)';
       throw localProviderError(
         'BAD_RESPONSE',
-        `BAD_RESPONSE: ${detail}`,
+        t('errors.provider.probe.notAModelList'),
         { provider: config.provider, model: '(model list)' },
         { status: 200 },
       );
@@ -39,7 +39,7 @@ export async function probeWithModelList(
   progress.method = 'generate';
   const remaining = Math.round(options.timeoutMs - (now() - started));
   const where = { provider: config.provider, model: config.modelId };
-  if (remaining <= 0) throw localProviderError('TIMEOUT', `TIMEOUT: no answer within ${options.timeoutMs} ms`, where);
+  if (remaining <= 0) throw localProviderError('TIMEOUT', t('errors.provider.probe.timeout', { ms: options.timeoutMs }), where);
   await createModel(config).generate({
     modelId: config.modelId,
     system: null,

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { Stream } from '@anthropic-ai/sdk/streaming';
+import { t } from '../../../i18n/translate.js';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
@@ -162,7 +163,7 @@ export function createAnthropicMessagesModel(config: AdapterConfig): LanguageMod
             }
           }
           if (!state.stopped && !signal.aborted) {
-            throw unfinishedStream(config, watch, requestId, events, 'no message_stop');
+            throw unfinishedStream(config, watch, requestId, events, t('errors.provider.stream.noMessageStop'));
           }
           return {
             ...replyOf(state),

@@ -3,7 +3,8 @@ import { localProviderError } from '../../../errors/provider-error.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { usageFrom, type DeltaListener, type GenerateRequest, type GenerateResult, type LanguageModel } from '../../language-model.js';
 import { estimateTokens } from '../../../text/estimate-tokens.js';
-import { buildMockArticle, hashText } from './mock-text.js';
+import { buildMockReply } from './mock-replies.js';
+import { hashText } from './mock-text.js';
 
 /** How a mock model behaves; set per model (`mock:beta?delay=200&fail=0.5`) or by env. */
 export interface MockSettings {
@@ -51,7 +52,7 @@ export function createMockModel(modelId: string, env: Record<string, string | un
     const callIndex = calls;
     calls += 1;
     const seed = hashText(`${name}\n${request.system ?? ''}\n${request.prompt}\n${callIndex}`);
-    const text = buildMockArticle(name, request.prompt);
+    const text = buildMockReply(name, request.prompt);
     const chunks = splitIntoChunks(text, onDelta ? chunkCount : 1);
     let ttftMs: number | null = null;
     let streamed = '';

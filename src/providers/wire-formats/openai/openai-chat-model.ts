@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { Stream } from 'openai/streaming';
+import { t } from '../../../i18n/translate.js';
 import type { AdapterConfig } from '../../adapter-config.js';
 import { monotonicNow } from '../../adapter-config.js';
 import { guardedCall } from '../../guarded-call.js';
@@ -181,7 +182,7 @@ export function createOpenAIChatModel(config: AdapterConfig): LanguageModel {
           }
           emit(splitter.finish());
           if (state.finishReason === null && !watch.done && !signal.aborted) {
-            throw unfinishedStream(config, watch, requestId, chunks, 'no finish reason and no [DONE]');
+            throw unfinishedStream(config, watch, requestId, chunks, t('errors.provider.stream.noFinishReason'));
           }
           return {
             ...replyOf(state),
