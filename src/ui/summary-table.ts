@@ -34,9 +34,9 @@ function summaryColumns(results: readonly ModelResult[], color: InstanceType<typ
   const columns: (SummaryColumn | false)[] = [
     { header: t('display.column.model'), cell: (result) => result.model },
     eventful && { header: t('display.column.status'), minWidth: 6, dropOrder: 8, cell: (result) => statusCell(result, color) },
-    { header: t('display.column.title'), minWidth: 20, cell: (result) => titleCell(result, color) },
+    { header: t('display.column.title'), minWidth: 26, cell: (result) => titleCell(result, color) },
     { header: t('display.column.chars'), align: 'right', dropOrder: 9, cell: (result) => (result.text ? String(result.chars) : '—') },
-    { header: t('display.column.reading'), align: 'right', dropOrder: 7, cell: (result) => formatReadingTime(result.readingMinutes) },
+    { header: t('display.column.reading'), align: 'right', dropOrder: 5, cell: (result) => formatReadingTime(result.readingMinutes) },
     { header: t('display.column.in'), align: 'right', dropOrder: 3, cell: (result) => formatCount(result.usage.inputTokens) },
     { header: t('display.column.out'), align: 'right', dropOrder: 4, cell: (result) => formatCount(result.usage.outputTokens) },
     withCache && {
@@ -45,7 +45,7 @@ function summaryColumns(results: readonly ModelResult[], color: InstanceType<typ
       dropOrder: 1,
       cell: (result) => `${formatCount(result.usage.cacheReadTokens)}/${formatCount(result.usage.cacheWriteTokens)}`,
     },
-    { header: t('display.column.latency'), align: 'right', dropOrder: 5, cell: (result) => formatDuration(result.latencyMs) },
+    { header: t('display.column.latency'), align: 'right', dropOrder: 6, cell: (result) => formatDuration(result.latencyMs) },
     { header: t('display.column.ttft'), align: 'right', dropOrder: 2, cell: (result) => formatDuration(result.ttftMs) },
     {
       header: t('display.column.speed'),
@@ -53,7 +53,7 @@ function summaryColumns(results: readonly ModelResult[], color: InstanceType<typ
       dropOrder: 0,
       cell: (result) => tokensPerSecond(result)?.toFixed(1) ?? '—',
     },
-    { header: t('display.column.cost'), align: 'right', dropOrder: 6, cell: (result) => formatCost(result.costUsd) },
+    { header: t('display.column.cost'), align: 'right', dropOrder: 7, cell: (result) => formatCost(result.costUsd) },
     judged && { header: t('display.column.judge'), align: 'right', dropOrder: 10, cell: (result) => formatJudgeScore(result.judge) },
   ];
   return columns.filter((column): column is SummaryColumn => column !== false);

@@ -143,7 +143,7 @@ export async function runCompare(
     const colorLevel = resolveColorLevel(io.env, stdoutIsTerminal);
     io.stdout.write(
       plan.batch
-        ? renderMatrixTable(results, { colorLevel, maxWidth: terminalWidth(io.stdout, io.env) })
+        ? renderMatrixTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) })
         : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) }),
     );
     if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);

@@ -95,7 +95,7 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
         stages
           ? renderStageTable(stages, { colorLevel, cwd: io.cwd, maxWidth })
           : batch
-            ? renderMatrixTable(report.results, { colorLevel, maxWidth })
+            ? renderMatrixTable(report.results, { colorLevel, cwd: io.cwd, maxWidth })
             : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth }),
       );
       const note = judgeNote(report.judgeCall, report.results);
