@@ -6,7 +6,7 @@ import { rubricKeys } from '../judge/judge-rubric.js';
 import { formatJudgeScore } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { titleLength, wechatTitleLimit } from '../text/count-writing.js';
-import { summarizeModels } from '../ui/matrix-summary.js';
+import { modelSummaryCells } from '../ui/matrix-summary.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
 import { escapeHtml } from './escape-html.js';
 import { charsText, lengthFacts, rubricLabel } from './report-labels.js';
@@ -74,27 +74,12 @@ export function metricsTable(results: readonly ModelResult[], label: (result: Mo
 
 /** A batch's per-model totals: successes, judge wins, mean latency, tokens in/out, cost. */
 export function modelSummaryTable(results: readonly ModelResult[]): string {
-  const summaries = summarizeModels(results);
-  const withWins = summaries.some((summary) => summary.wins !== null);
-  const head = [
-    t('display.column.model'),
-    t('display.column.ok'),
-    ...(withWins ? [t('display.column.wins')] : []),
-    t('display.column.meanLatency'),
-    t('display.column.tokensInOut'),
-    t('display.column.cost'),
-  ];
-  const rows = summaries.map((summary) =>
-    [
-      summary.model,
-      `${summary.ok}/${summary.calls}`,
-      ...(withWins ? [String(summary.wins ?? 0)] : []),
-      formatDuration(summary.meanLatencyMs),
-      `${summary.inputTokens}/${summary.outputTokens}`,
-      formatCost(summary.costUsd),
-    ].map(td),
+  const { headers, rows } = modelSummaryCells(results);
+  return table(
+    headers,
+    rows.map((cells) => cells.map(td)),
+    'metrics models',
   );
-  return table(head, rows, 'metrics models');
 }
 
 /** One bar chart in a figure, with a note when no value is known. */

@@ -1,3 +1,6 @@
+import { formatCost } from '../cost/compute-cost.js';
+import { formatDuration } from '../format/format-metrics.js';
+import { t } from '../i18n/translate.js';
 import type { ModelResult } from '../run/model-result.js';
 
 /** One model's row under a batch: how it did over every prompt. */
@@ -54,4 +57,35 @@ export function summarizeModels(results: readonly ModelResult[]): ModelSummary[]
       costUsd: ok.some((result) => result.costUsd === null) ? null : sum(own.map((result) => result.costUsd)),
     };
   });
+}
+
+/** The per-model summary as text cells, for the terminal table and the HTML report alike. */
+export interface ModelSummaryCells {
+  /** True when a judge scored the batch: the third column counts wins. */
+  withWins: boolean;
+  headers: string[];
+  rows: string[][];
+}
+
+/** A batch's per-model totals as headers and cells: model, successes, wins, mean latency, tokens, cost. */
+export function modelSummaryCells(results: readonly ModelResult[]): ModelSummaryCells {
+  const summaries = summarizeModels(results);
+  const withWins = summaries.some((summary) => summary.wins !== null);
+  const headers = [
+    t('display.column.model'),
+    t('display.column.ok'),
+    ...(withWins ? [t('display.column.wins')] : []),
+    t('display.column.meanLatency'),
+    t('display.column.tokensInOut'),
+    t('display.column.cost'),
+  ];
+  const rows = summaries.map((summary) => [
+    summary.model,
+    `${summary.ok}/${summary.calls}`,
+    ...(withWins ? [String(summary.wins ?? 0)] : []),
+    formatDuration(summary.meanLatencyMs),
+    `${summary.inputTokens}/${summary.outputTokens}`,
+    formatCost(summary.costUsd),
+  ]);
+  return { withWins, headers, rows };
 }

@@ -6,7 +6,7 @@ import { t } from '../i18n/translate.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { fitTable, type TableColumn, type TableRow } from './fit-table.js';
-import { groupByPrompt, summarizeModels } from './matrix-summary.js';
+import { groupByPrompt, modelSummaryCells } from './matrix-summary.js';
 import { longTitleNotes, savedFileLines, statusCell, titleCell } from './result-cells.js';
 
 /** How the batch tables are drawn. */
@@ -43,24 +43,13 @@ function callColumns(results: readonly ModelResult[], color: Color): MatrixColum
 }
 
 function perModelTable(results: readonly ModelResult[], color: Color, maxWidth: number): string {
-  const summaries = summarizeModels(results);
-  const withWins = summaries.some((summary) => summary.wins !== null);
-  const columns: TableColumn[] = [
-    { header: t('display.column.model') },
-    { header: t('display.column.ok'), align: 'right' },
-    ...(withWins ? [{ header: t('display.column.wins'), align: 'right' } as const] : []),
-    { header: t('display.column.meanLatency'), align: 'right', dropOrder: 2 },
-    { header: t('display.column.tokensInOut'), align: 'right', dropOrder: 1 },
-    { header: t('display.column.cost'), align: 'right', dropOrder: 3 },
-  ];
-  const rows = summaries.map((summary) => [
-    summary.model,
-    `${summary.ok}/${summary.calls}`,
-    ...(withWins ? [String(summary.wins ?? 0)] : []),
-    formatDuration(summary.meanLatencyMs),
-    `${summary.inputTokens}/${summary.outputTokens}`,
-    formatCost(summary.costUsd),
-  ]);
+  const { withWins, headers, rows } = modelSummaryCells(results);
+  const dropOrders = [undefined, undefined, ...(withWins ? [undefined] : []), 2, 1, 3];
+  const columns: TableColumn[] = headers.map((header, index) => ({
+    header,
+    ...(index > 0 ? { align: 'right' as const } : {}),
+    ...(dropOrders[index] === undefined ? {} : { dropOrder: dropOrders[index] }),
+  }));
   return fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
 }
 

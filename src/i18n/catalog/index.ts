@@ -1,3 +1,4 @@
+import { cliHelpMessages } from './cli-help-messages.js';
 import { cliMessages } from './cli-messages.js';
 import { compareMessages } from './compare-messages.js';
 import { configMessages } from './config-messages.js';
@@ -10,6 +11,7 @@ import { writingMessages } from './writing-messages.js';
 
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
 export const catalogs = [
+  cliHelpMessages,
   cliMessages,
   compareMessages,
   configMessages,
@@ -23,7 +25,8 @@ export const catalogs = [
 
 /** All messages in both languages. */
 export const messages = {
-  en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof cliMessages.en &
+  en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof cliHelpMessages.en &
+    typeof cliMessages.en &
     typeof compareMessages.en &
     typeof configMessages.en &
     typeof displayMessages.en &
