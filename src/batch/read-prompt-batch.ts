@@ -15,6 +15,8 @@ export interface BatchPrompt {
   system: string | null;
   /** `dir/file.md`, or `file.jsonl:12`. */
   source: string;
+  /** The line's `tags` (what kind of writing it is), when it has any. */
+  tags?: string[];
 }
 
 /** What reading a batch needs, injected for tests. */
@@ -28,7 +30,11 @@ const lineSchema = z.strictObject({
   id: z.union([z.string().min(1), z.number()]).optional(),
   prompt: z.string().refine((text) => text.trim() !== '', { error: () => t('config.notEmpty') }),
   system: z.string().optional(),
+  tags: z.unknown().optional(),
 });
+
+/** A line's `tags`: an array of non-empty strings, or absent. */
+const tagsSchema = z.array(z.string().refine((tag) => tag.trim() !== '')).optional();
 
 const looksBinary = (text: string) => text.includes('\u0000') || text.includes('\ufffd');
 
@@ -68,7 +74,10 @@ export function parsePromptLines(text: string, source: string): BatchPrompt[] {
       return;
     }
     const parsed = lineSchema.safeParse(value, zodMessages);
-    if (!parsed.success) {
+    const tags = tagsSchema.safeParse(parsed.success ? parsed.data.tags : (value as { tags?: unknown } | null)?.tags);
+    if (!tags.success) problems.push(t('verdict.batch.badTags', { line: index + 1 }));
+    if (!parsed.success || !tags.success) {
+      if (parsed.success) return;
       for (const issue of parsed.error.issues) {
         const field = issue.path.join('.');
         const problem = lineProblem(issue);
@@ -81,7 +90,14 @@ export function parsePromptLines(text: string, source: string): BatchPrompt[] {
       return;
     }
     const id = parsed.data.id === undefined ? `line-${index + 1}` : String(parsed.data.id);
-    prompts.push({ id, text: parsed.data.prompt, system: parsed.data.system ?? null, source: `${source}:${index + 1}` });
+    const lineTags = [...new Set((tags.data ?? []).map((tag) => tag.trim()))];
+    prompts.push({
+      id,
+      text: parsed.data.prompt,
+      system: parsed.data.system ?? null,
+      source: `${source}:${index + 1}`,
+      ...(lineTags.length > 0 ? { tags: lineTags } : {}),
+    });
   });
   const seen = new Map<string, string>();
   for (const prompt of prompts) {

@@ -7,18 +7,23 @@ import { runShowHistory, type ShowHistoryOptions } from '../commands/history/sho
 import { runWrite, type WriteCommandOptions } from '../commands/write/run-write.js';
 import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
 import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
+import { minimumVotes } from '../rating/rate-models.js';
 import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
 import type { CommandIO } from './command-io.js';
 import type { InitPrompter } from './prompter.js';
 import { localizeCommanderError, localizedHelp } from './localize-help.js';
+import { collectTag, givenTags, withRunTags } from '../store/run-tags-scope.js';
 import { mistypedCommand } from './typo-guard.js';
+import type { VoteDeps } from '../commands/vote/run-vote.js';
 
 /** Pieces a test swaps in when it runs the program in-process; the real CLI passes none. */
 export interface ProgramDeps {
   compare?: CompareDeps;
   /** The questions of `init` (the real prompts when absent). */
   createInitPrompter?: () => Promise<InitPrompter>;
+  /** The keys and screen of `vote` (the terminal's when absent). */
+  vote?: VoteDeps;
 }
 
 /** The commander program. Commands stay thin: they parse, then hand over to run… functions. */
@@ -41,6 +46,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .addOption(new Option('--retries <n>', t('cli.option.retries')).default(undefined, '2'))
     .option('--fallback <model>', t('cli.option.fallback'))
     .option('--judge <model>', t('cli.option.judge'))
+    .option('--judge-mode <mode>', t('writing.mode.help'))
     .addOption(new Option('--concurrency <n>', t('cli.option.concurrency')).default(undefined, '1'))
     .option('-c, --config <file>', t('cli.option.config'))
     .option('--live', t('cli.option.live'))
@@ -49,6 +55,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--cache', t('cli.option.cache'))
     .option('--report <file>', t('cli.option.report'))
     .option('--no-history', t('cli.option.noHistory'))
+    .option('--vote', t('vote.cli.option'))
+    .option('--tag <tag>', t('verdict.option.tag'), collectTag)
     .option('--debug', t('cli.option.debug'), false)
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
@@ -60,7 +68,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
         : mistypedCommand(topicWords, commandNames(program));
       if (typo) throw new UsageError(t('cli.typo.refused', { word: topicWords[0]!, command: typo }));
       const topic = topicWords.join(' ').trim();
-      setExitCode(await runCompare({ ...options, topic: topic === '' ? undefined : topic }, io, deps.compare));
+      const tags = givenTags(options.tag);
+      setExitCode(await withRunTags(tags, () => runCompare({ ...options, topic: topic === '' ? undefined : topic }, io, deps.compare)));
     });
 
   program
@@ -103,9 +112,11 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--retries <n>', t('cli.write.retries'))
     .option('--no-stream', t('cli.option.noStream'))
     .option('--no-history', t('cli.write.noHistory'))
-    .action(async (topicWords: string[], options: WriteCommandOptions) => {
+    .option('--tag <tag>', t('verdict.option.tag'), collectTag)
+    .action(async (topicWords: string[], options: WriteCommandOptions & { tag?: string[] }) => {
       const topic = topicWords.join(' ').trim();
-      setExitCode(await runWrite({ ...options, topic: topic === '' ? undefined : topic }, io));
+      const tags = givenTags(options.tag);
+      setExitCode(await withRunTags(tags, () => runWrite({ ...options, topic: topic === '' ? undefined : topic }, io)));
     });
 
   const history = program
@@ -133,7 +144,24 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--show <what>', t('cli.rerun.show'))
     .option('--live', t('cli.rerun.live'))
     .option('--no-history', t('cli.rerun.noHistory'))
-    .action(async (runId: string, options: RerunOptions) => setExitCode(await runRerun(runId, options, io)));
+    .option('--tag <tag>', t('verdict.option.rerunTag'), collectTag)
+    .action(async (runId: string, options: RerunOptions & { tag?: string[] }) => {
+      const { rerunTags } = await import('../commands/history/rerun-tags.js');
+      const tags = await rerunTags(runId, options.tag, io);
+      setExitCode(await withRunTags(tags, () => runRerun(runId, options, io)));
+    });
+
+  program
+    .command('pick')
+    .description(t('verdict.pick.description'))
+    .argument('<runId>', t('verdict.pick.runId'))
+    .argument('<model>', t('verdict.pick.model'))
+    .option('--prompt-id <id>', t('verdict.pick.promptId'))
+    .option('--voter <name>', t('verdict.pick.voter'))
+    .action(async (runId: string, model: string, options: { promptId?: string; voter?: string }) => {
+      const { runPick } = await import('../commands/pick/run-pick.js');
+      setExitCode(await runPick(runId, model, options, io));
+    });
 
   program
     .command('stats')
@@ -143,6 +171,32 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--trend', t('cli.stats.trend'))
     .option('--json', t('cli.option.machineJson'), false)
     .action(async (options: StatsCommandOptions) => setExitCode(await runStats(options, io)));
+
+  program
+    .command('leaderboard')
+    .description(t('rating.command.description'))
+    .option('--tag <tag>', t('rating.option.tag'), (tag: string, tags: string[] = []) => [...tags, tag])
+    .option('--since <when>', t('rating.option.since'))
+    .option('--source <who>', t('rating.option.source'), 'human')
+    .option('--min-votes <n>', t('rating.option.minVotes', { count: minimumVotes }))
+    .option('--json', t('rating.option.json'), false)
+    .addHelpText('after', () => t('rating.after'))
+    .action(async (options: { tag?: string[]; since?: string; source: string; minVotes?: string; json: boolean }) => {
+      const { runLeaderboard } = await import('../commands/leaderboard/run-leaderboard.js');
+      setExitCode(await runLeaderboard(options, io));
+    });
+
+  program
+    .command('vote')
+    .description(t('vote.cli.description'))
+    .argument('[runId]', t('vote.cli.runId'))
+    .option('--voter <name>', t('vote.cli.voter'))
+    .option('--prompt-id <id>', t('vote.cli.promptId'))
+    .addHelpText('after', () => t('vote.cli.keys'))
+    .action(async (runId: string | undefined, options: { voter?: string; promptId?: string }) => {
+      const { runVote } = await import('../commands/vote/run-vote.js');
+      setExitCode(await runVote(runId, options, io, deps.vote));
+    });
 
   program
     .command('init')

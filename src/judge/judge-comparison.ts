@@ -3,6 +3,7 @@ import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RunDeps } from '../run/run-deps.js';
 import type { TextOutput } from '../io/text-output.js';
+import type { NewVote } from '../store/verdicts.js';
 import { t } from '../i18n/translate.js';
 import { isJudgeable, judgeResults } from './judge-results.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';
@@ -11,6 +12,8 @@ import type { JudgeCall, JudgeScore } from './judge-score.js';
 export interface JudgeRecorder {
   recordJudgement(position: number, judge: JudgeScore | null): void;
   recordJudgeCall(call: JudgeCall): void;
+  /** `--judge-mode pairwise`: stores the judge's votes on the run (`store.verdicts.recordVotes`). */
+  recordVotes?(votes: readonly Omit<NewVote, 'runId'>[]): void;
 }
 
 /** What judging a finished comparison needs. */

@@ -137,7 +137,7 @@ function balancedFrom(text: string, start: number): string | null {
 }
 
 /** Pieces of the reply that may hold the verdict, most likely first: fenced blocks, the whole reply, every `{…}`. */
-function candidates(reply: string): string[] {
+export function candidates(reply: string): string[] {
   const found: string[] = [];
   for (const match of reply.matchAll(/```[a-zA-Z]*[^\S\n]*\n?([\s\S]*?)```/g)) found.push((match[1] as string).trim());
   found.push(reply.trim());
@@ -150,7 +150,8 @@ function candidates(reply: string): string[] {
   return found;
 }
 
-function tryParse(text: string): unknown {
+/** The text as JSON, repaired if need be (see `repairJson`); undefined when even that fails. */
+export function tryParse(text: string): unknown {
   for (const attempt of [text, repairJson(text)]) {
     try {
       return JSON.parse(attempt) as unknown;
@@ -171,7 +172,8 @@ function verdictList(value: unknown): unknown[] | null {
   return null;
 }
 
-const preview = (reply: string) => {
+/** The start of a reply, for a message saying it held no verdict. */
+export const preview = (reply: string): string => {
   const squashed = reply.replace(/\s+/g, ' ').trim();
   return squashed === ''
     ? t('writing.reply.empty')

@@ -4,6 +4,7 @@ import type { Settings } from '../config/settings.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { Env } from '../io/env.js';
 import { t } from '../i18n/translate.js';
+import { parseJudgeMode } from '../judge/judge-mode.js';
 import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { loadPriceApplier, parseCallOptions } from './parse-call-options.js';
@@ -28,6 +29,8 @@ export interface CompareOptions {
   fallback?: string;
   /** `--judge <model>`: scores every output blind on a fixed rubric after the run. */
   judge?: string;
+  /** `--judge-mode rubric|pairwise` (needs `--judge`; rubric when absent). */
+  judgeMode?: string;
   /** `--prompts <dir|file.jsonl>`: a batch, every prompt on every model. */
   prompts?: string;
   /** A batch already in hand (a rerun), instead of `--prompts`. */
@@ -167,6 +170,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const concurrency =
     options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
+  const judgeMode = parseJudgeMode(options.judgeMode, options.judge);
   const judge = options.judge === undefined ? null : withPrices(resolveJudge(options.judge, deps.env, settings.catalog));
   const { prompt, batch } = await readPromptOrBatch(options, deps);
   const system = options.systemText ?? (options.system ? await readFileOption('--system', options.system, deps) : defaultSystemPrompt);
@@ -184,6 +188,7 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
     fallbacks,
     batch,
     judge,
+    judgeMode,
     concurrency,
     outDir,
     slug: slugFor(prompt),

@@ -1,4 +1,5 @@
 import type { BatchPrompt } from '../batch/read-prompt-batch.js';
+import type { JudgeMode } from '../judge/judge-mode.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { RetryPolicy } from '../run/retry-policy.js';
 
@@ -29,6 +30,8 @@ export interface RunPlan {
   fallbacks: ResolvedModel[];
   /** `--judge`: the model that scores the outputs blind after the run; null (or absent) for none. */
   judge?: ResolvedModel | null;
+  /** `--judge-mode`: rubric scores (the default) or pairwise comparisons. */
+  judgeMode?: JudgeMode;
   /** At most this many calls at once (1 = one after another). */
   concurrency: number;
   /** `--prompts`: every prompt runs on every model (a prompts × models matrix); null for one prompt. */

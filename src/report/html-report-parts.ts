@@ -3,7 +3,7 @@ import { formatCost } from '../cost/compute-cost.js';
 import { extractTitle, formatCount, formatDuration, formatReadingTime, tokensPerSecond } from '../format/format-metrics.js';
 import { t } from '../i18n/translate.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
-import { formatJudgeScore } from '../judge/judge-score.js';
+import { formatJudgeCell, formatJudgeScore, hasJudgeCell } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import { titleLength, wechatTitleLimit } from '../text/count-writing.js';
 import { modelSummaryCells } from '../ui/matrix-summary.js';
@@ -34,7 +34,7 @@ function titleHtml(result: ModelResult): string {
 
 /** The metrics of each result: status, title, 字数, reading time, tokens, latency, speed, cost, judge. */
 export function metricsTable(results: readonly ModelResult[], label: (result: ModelResult) => string): string {
-  const judged = results.some((result) => result.judge !== undefined);
+  const judged = results.some(hasJudgeCell);
   const head = [
     t('display.column.model'),
     t('display.column.status'),
@@ -60,7 +60,7 @@ export function metricsTable(results: readonly ModelResult[], label: (result: Mo
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
-      ...(judged ? [formatJudgeScore(result.judge)] : []),
+      ...(judged ? [formatJudgeCell(result)] : []),
     ];
     return [
       td(label(result)),

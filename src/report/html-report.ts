@@ -4,10 +4,12 @@ import { resultLabel } from '../format/format-metrics.js';
 import { currentLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 import { judgeNote } from '../judge/judge-note.js';
+import { withPairwiseRecords } from '../judge/pairwise-records.js';
 import { groupByPrompt, summarizeModels } from '../ui/matrix-summary.js';
 import { escapeHtml } from './escape-html.js';
 import { charts, metricsTable, modelSummaryTable, outputColumn } from './html-report-parts.js';
 import { htmlReportStyle } from './html-report-style.js';
+import { duelsSection } from './html-duels.js';
 import type { JsonReport } from './json-report.js';
 
 /**
@@ -64,7 +66,9 @@ const rawToggle = () =>
   `<input type="checkbox" id="raw-toggle"><label for="raw-toggle" class="toggle">${escapeHtml(t('display.report.showRaw'))}</label>`;
 
 const judgeLine = (report: JsonReport) =>
-  report.judgeCall ? `<div class="meta judge-note">${escapeHtml(judgeNote(report.judgeCall, report.results) ?? '')}</div>` : '';
+  report.judgeCall
+    ? `<div class="meta judge-note">${(judgeNote(report.judgeCall, report.results) ?? '').split('\n').map(escapeHtml).join('<br>')}</div>`
+    : '';
 
 /** A batch: its own title, totals per model, then a section per prompt with its drafts side by side. */
 function renderBatchReport(report: JsonReport, toolVersion: string): string {
@@ -104,7 +108,7 @@ function renderBatchReport(report: JsonReport, toolVersion: string): string {
 ${modelSummaryTable(report.results)}${judgeLine(report)}
 <div class="charts">${charts(chartData, t('display.chart.meanLatency'))}</div>
 </section>
-${rawToggle()}
+${duelsSection(report)}${rawToggle()}
 ${sections.join('\n')}`,
   );
 }
@@ -114,7 +118,9 @@ ${sections.join('\n')}`,
  * included), charts, and the drafts side by side (stacked on a phone). A batch gets its own title
  * and a section per prompt. Times are local, with their UTC offset.
  */
-export function renderHtmlReport(report: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
+export function renderHtmlReport(reported: JsonReport, prompt: { text: string; title: string }, toolVersion: string): string {
+  // pairwise judging: each draft's record in the Judge column, also for a run read back from the history
+  const report = { ...reported, results: withPairwiseRecords(reported.results, reported.judgeCall) };
   const batch = report.prompts !== undefined || report.results.some((result) => result.promptId !== undefined);
   if (batch) return renderBatchReport(report, toolVersion);
   const markdown = createDraftMarkdown();
@@ -143,7 +149,7 @@ export function renderHtmlReport(report: JsonReport, prompt: { text: string; tit
 ${metricsTable(results, resultLabel)}${judgeLine(report)}
 <div class="charts">${charts(chartData, t('display.chart.latency'))}</div>
 </section>
-${rawToggle()}
+${duelsSection(report)}${rawToggle()}
 <section class="outputs">${results.map((result) => outputColumn(result, markdown, resultLabel(result))).join('')}</section>`,
   );
 }

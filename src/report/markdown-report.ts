@@ -1,8 +1,10 @@
 import { formatCost } from '../cost/compute-cost.js';
 import { judgeNote } from '../judge/judge-note.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
-import { formatJudgeScore } from '../judge/judge-score.js';
+import { formatJudgeCell, formatJudgeScore, hasJudgeCell } from '../judge/judge-score.js';
+import { withPairwiseRecords } from '../judge/pairwise-records.js';
 import type { ModelResult } from '../run/model-result.js';
+import { markdownDuels } from './markdown-duels.js';
 import { formatLocalTime } from '../format/format-local-time.js';
 import { extractTitle, formatCount, formatDuration, formatReadingTime, resultLabel, tokensPerSecond } from '../format/format-metrics.js';
 import { t } from '../i18n/translate.js';
@@ -45,8 +47,9 @@ export function demoteHeadings(markdown: string, levels = 2): string {
 }
 
 /** A Markdown report: the metrics table (字数 and reading time last), then each output under its own heading. */
-export function renderMarkdownReport(report: JsonReport, promptText: string): string {
-  const judged = report.results.some((result) => result.judge !== undefined);
+export function renderMarkdownReport(reported: JsonReport, promptText: string): string {
+  const report = { ...reported, results: withPairwiseRecords(reported.results, reported.judgeCall) };
+  const judged = report.results.some(hasJudgeCell);
   const rows = report.results.map((result) => {
     const speed = tokensPerSecond(result);
     return `| ${[
@@ -59,7 +62,7 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
       formatDuration(result.ttftMs),
       speed === null ? '—' : speed.toFixed(1),
       formatCost(result.costUsd),
-      ...(judged ? [formatJudgeScore(result.judge)] : []),
+      ...(judged ? [formatJudgeCell(result)] : []),
       charsText(result),
       formatReadingTime(result.readingMinutes),
     ]
@@ -102,7 +105,8 @@ export function renderMarkdownReport(report: JsonReport, promptText: string): st
     `|---|---|---|---:|---:|---:|---:|---:|---:|${judged ? '---:|' : ''}---:|---:|`,
     ...rows,
     '',
-    ...(report.judgeCall ? [cell(judgeNote(report.judgeCall, report.results) ?? ''), ''] : []),
+    ...(report.judgeCall ? [(judgeNote(report.judgeCall, report.results) ?? '').split('\n').map(cell).join('\n\n'), ''] : []),
+    ...markdownDuels(report),
     ...sections,
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { JudgeScore } from '../judge/judge-score.js';
+import type { PairwiseRecord } from '../judge/pairwise-types.js';
 import type { FinishReason, Usage } from '../providers/language-model.js';
 import type { ResultError } from './result-error.js';
 
@@ -44,4 +45,6 @@ export interface ModelResult {
   error: ResultError | null;
   /** Set only when the run had `--judge`: the blind verdict, or null when this output was not scored. */
   judge?: JudgeScore | null;
+  /** Set only with `--judge-mode pairwise`: the draft's wins, ties and losses in its run (its prompt in a batch); null when not compared. */
+  pairwise?: PairwiseRecord | null;
 }

@@ -18,6 +18,12 @@
  * - writing (v5): `results.chars` (字数) and `results.reading_minutes` of each text, counted by
  *   countWriting (rows written before v5 are counted once, in JavaScript, as the migration runs: see
  *   migrate-history.ts); the stats index covers them so `stats` reports 字数 without reading texts.
+ * - verdicts (v6): `votes` (one row per duel: the two drafts by `results.position` as shown A and B,
+ *   their models, the outcome, `source` human or judge, the voter, and `inconsistent` when a pairwise
+ *   judge's two orders disagreed), `picks` (the draft a writer chose to publish; one per voter, run and
+ *   prompt) and `tags` (a run's own when `prompt_id` is null, else a batch prompt's). `prompt_id` is
+ *   the batch prompt (`details.promptId` of its results), null for a single prompt. Indexed for the
+ *   leaderboard's filters: source and time, tag.
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -111,5 +117,43 @@ export const migrations: readonly string[] = [
   ALTER TABLE results ADD COLUMN reading_minutes INTEGER;
   DROP INDEX results_stats;
   CREATE INDEX results_stats ON results(created_at, model, provider, role, status, latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd, chars, reading_minutes);
+  `,
+  `
+  -- verdicts: blind votes (human or pairwise judge), picks, and tags of runs and batch prompts
+  CREATE TABLE votes (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    prompt_id TEXT,
+    position_a INTEGER NOT NULL,
+    position_b INTEGER NOT NULL,
+    model_a TEXT NOT NULL,
+    model_b TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('a', 'b', 'tie', 'both-bad')),
+    source TEXT NOT NULL CHECK (source IN ('human', 'judge')),
+    voter TEXT NOT NULL,
+    inconsistent INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX votes_by_run ON votes(run_id, prompt_id);
+  CREATE INDEX votes_by_source ON votes(source, created_at);
+  CREATE TABLE picks (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    prompt_id TEXT,
+    position INTEGER NOT NULL,
+    model TEXT NOT NULL,
+    voter TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX picks_by_run ON picks(run_id, prompt_id);
+  CREATE INDEX picks_by_time ON picks(created_at);
+  CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    prompt_id TEXT,
+    tag TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX tags_by_run ON tags(run_id, tag, coalesce(prompt_id, ''));
+  CREATE INDEX tags_by_tag ON tags(tag, run_id);
   `,
 ];

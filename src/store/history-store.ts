@@ -8,6 +8,8 @@ import { migrateHistory } from './migrate-history.js';
 import { firstRow, loadSqlite, type SqliteDatabase } from './load-sqlite.js';
 import { fromResultRow, toResultRow, type ResultRow } from './result-row.js';
 import { summaryChars, summaryTopic, type RunKind } from './run-summary-fields.js';
+import { verdictStoreOver } from './verdict-store.js';
+import type { VerdictStore } from './verdicts.js';
 
 /** A run as recorded before its results. Never holds a key or a base URL. */
 export interface NewRun {
@@ -77,6 +79,8 @@ export interface HistoryStore {
   listRuns(filter: RunFilter): RunSummary[];
   getRun(id: number): StoredRun | null;
   stats(options: StatsOptions): StatsReport;
+  /** Votes, picks and tags (schema v6). */
+  readonly verdicts: VerdictStore;
   close(): void;
 }
 
@@ -268,6 +272,7 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
       };
     },
     stats: (options) => queryStats(database, options),
+    verdicts: verdictStoreOver(database),
     close: () => database.close(),
   };
 }

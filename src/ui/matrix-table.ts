@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { formatCost } from '../cost/compute-cost.js';
+import { formatJudgeCell, hasJudgeCell } from '../judge/judge-score.js';
 import { formatCount, formatDuration, formatReadingTime } from '../format/format-metrics.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import { t } from '../i18n/translate.js';
@@ -22,7 +23,7 @@ type Color = InstanceType<typeof Chalk>;
 type MatrixColumn = TableColumn & { cell: (result: ModelResult) => string };
 
 function callColumns(results: readonly ModelResult[], color: Color): MatrixColumn[] {
-  const judged = results.some((result) => result.judge !== undefined);
+  const judged = results.some(hasJudgeCell);
   const columns: (MatrixColumn | false)[] = [
     { header: t('display.column.promptModel'), cell: (result) => `  ${result.model}` },
     { header: t('display.column.status'), minWidth: 6, dropOrder: 8, cell: (result) => statusCell(result, color) },
@@ -36,7 +37,7 @@ function callColumns(results: readonly ModelResult[], color: Color): MatrixColum
       header: t('display.column.judge'),
       align: 'right',
       dropOrder: 10,
-      cell: (result) => (result.judge ? `${result.judge.score.toFixed(1)}/10` : '—'),
+      cell: (result) => formatJudgeCell(result),
     },
   ];
   return columns.filter((column): column is MatrixColumn => column !== false);

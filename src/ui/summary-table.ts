@@ -3,7 +3,7 @@ import { formatCost } from '../cost/compute-cost.js';
 import { formatCount, formatDuration, formatReadingTime, tokensPerSecond } from '../format/format-metrics.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import { t } from '../i18n/translate.js';
-import { formatJudgeScore } from '../judge/judge-score.js';
+import { formatJudgeCell, hasJudgeCell } from '../judge/judge-score.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { ColorLevel } from './color-level.js';
 import { fitTable, type TableColumn } from './fit-table.js';
@@ -28,7 +28,7 @@ type SummaryColumn = TableColumn & { cell: (result: ModelResult) => string };
  */
 function summaryColumns(results: readonly ModelResult[], color: InstanceType<typeof Chalk>): SummaryColumn[] {
   const withCache = results.some((result) => result.usage.cacheReadTokens !== null || result.usage.cacheWriteTokens !== null);
-  const judged = results.some((result) => result.judge !== undefined);
+  const judged = results.some(hasJudgeCell);
   // when every draft simply succeeded the status says nothing: its room goes to the title
   const eventful = results.some((result) => result.status !== 'ok' || (result.servedBy !== null && result.servedBy !== result.model));
   const columns: (SummaryColumn | false)[] = [
@@ -54,7 +54,7 @@ function summaryColumns(results: readonly ModelResult[], color: InstanceType<typ
       cell: (result) => tokensPerSecond(result)?.toFixed(1) ?? '—',
     },
     { header: t('display.column.cost'), align: 'right', dropOrder: 7, cell: (result) => formatCost(result.costUsd) },
-    judged && { header: t('display.column.judge'), align: 'right', dropOrder: 10, cell: (result) => formatJudgeScore(result.judge) },
+    judged && { header: t('display.column.judge'), align: 'right', dropOrder: 10, cell: (result) => formatJudgeCell(result) },
   ];
   return columns.filter((column): column is SummaryColumn => column !== false);
 }

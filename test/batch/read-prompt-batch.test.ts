@@ -80,7 +80,7 @@ describe('parsePromptLines', () => {
     expect(message).toContain('line 2: not valid JSON');
     expect(message).toContain('line 3.prompt:');
     expect(message).toContain('line 4.prompt: must not be empty');
-    expect(message).toContain('line 5: Unrecognized key: "temp" (allowed: id, prompt, system)');
+    expect(message).toContain('line 5: Unrecognized key: "temp" (allowed: id, prompt, system, tags)');
     expect(message).toContain('p.jsonl:6: id "a" is used twice (first at p.jsonl:1)');
   });
 });

@@ -121,7 +121,7 @@ describe('--prompts: a prompts × models matrix', () => {
     expect(run.stderr).toContain('--prompts bad.jsonl 有 4 处问题，没有调用任何模型');
     expect(run.stderr).toContain('第 2 行：不是有效的 JSON');
     expect(run.stderr).toContain('第 3 行的 prompt：不能为空');
-    expect(run.stderr).toContain('第 4 行：未知的键："temp"（可用的键：id、prompt、system）');
+    expect(run.stderr).toContain('第 4 行：未知的键："temp"（可用的键：id、prompt、system、tags）');
     expect(run.stderr).toContain('bad.jsonl:5：id "a" 用了两次（第一次在 bad.jsonl:1）；id 不能重复');
     expect(fakeServer().requests).toHaveLength(0);
   });

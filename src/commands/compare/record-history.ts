@@ -5,6 +5,8 @@ import type { JudgeCall, JudgeScore } from '../../judge/judge-score.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import type { ModelResult } from '../../run/model-result.js';
 import type { NewRun } from '../../store/history-store.js';
+import type { NewVote } from '../../store/verdicts.js';
+import { currentRunTags } from '../../store/run-tags-scope.js';
 
 /** Records one run and its results as they finish. */
 export interface RunRecorder {
@@ -18,6 +20,8 @@ export interface RunRecorder {
   /** After `--judge`: a recorded result's verdict (null: not scored), and the judge's own call. */
   recordJudgement(position: number, judge: JudgeScore | null): void;
   recordJudgeCall(call: JudgeCall): void;
+  /** `--judge-mode pairwise` (or `--vote`): stores votes on this run (`store.verdicts.recordVotes`). */
+  recordVotes(votes: readonly Omit<NewVote, 'runId'>[]): void;
   close(): void;
 }
 
@@ -41,6 +45,7 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
     concurrency: plan.concurrency,
     ...(plan.batch ? { prompts: plan.batch } : {}),
     ...(plan.judge ? { judge: plan.judge.id } : {}),
+    ...(plan.judge && plan.judgeMode === 'pairwise' ? { judgeMode: 'pairwise' } : {}),
   };
 }
 
@@ -63,11 +68,23 @@ export function startRunRecorder(
       options: storedOptions(plan),
     },
     io,
+    promptTags(plan),
   );
 }
 
-/** Like `startRunRecorder`, for any kind of run (e.g. a `write` pipeline). */
-export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: CommandIO): Promise<RunRecorder | null> {
+/** Each batch prompt's own tags (the `tags` of its JSONL line), by prompt id. */
+const promptTags = (plan: RunPlan): Record<string, readonly string[]> =>
+  Object.fromEntries((plan.batch ?? []).filter((prompt) => prompt.tags?.length).map((prompt) => [prompt.id, prompt.tags ?? []]));
+
+/**
+ * Like `startRunRecorder`, for any kind of run (e.g. a `write` pipeline). The run's tags (`--tag`,
+ * see run-tags-scope.ts) and the batch prompts' own are stored as it starts.
+ */
+export async function openRunRecorder(
+  run: Omit<NewRun, 'toolVersion'>,
+  io: CommandIO,
+  promptTags: Record<string, readonly string[]> = {},
+): Promise<RunRecorder | null> {
   const warn = (error: unknown) => io.stderr.write(`${t('history.store.off', { reason: (error as Error).message })}\n`);
   try {
     const { openHistoryStore } = await import('../../store/history-store.js');
@@ -85,6 +102,10 @@ export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: Comm
         warn(error);
       }
     };
+    attempt(() => {
+      store.verdicts.addTags(runId, null, currentRunTags());
+      for (const [promptId, tags] of Object.entries(promptTags)) store.verdicts.addTags(runId, promptId, tags);
+    });
     return {
       runId,
       // at once, in its own transaction: a result is in the history no later than its file (WAL with
@@ -96,6 +117,7 @@ export async function openRunRecorder(run: Omit<NewRun, 'toolVersion'>, io: Comm
       },
       recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
       recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
+      recordVotes: (votes) => attempt(() => store.verdicts.recordVotes(votes.map((vote) => ({ ...vote, runId })))),
       close: () => store.close(),
     };
   } catch (error) {

@@ -27,6 +27,7 @@ import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, startRunRecorder } from './record-history.js';
 import { createOutputSaver } from './save-output.js';
+import type { VoteDeps } from '../vote/run-vote.js';
 
 /** `wechat-writer [topic]` options: the plan's options plus how to present the result. */
 export interface CompareCommandOptions extends CompareOptions {
@@ -37,6 +38,8 @@ export interface CompareCommandOptions extends CompareOptions {
   /** False with --no-history. */
   history?: boolean;
   report?: string;
+  /** `--vote`: blind duels on the drafts once the run is over (in a terminal). */
+  vote?: boolean;
 }
 
 /** Overridable pieces of the comparison, for tests. */
@@ -44,6 +47,8 @@ export interface CompareDeps {
   createModel?(model: ResolvedModel): Promise<LanguageModel>;
   createProgressReporter?(io: CommandIO, live: boolean): Promise<ProgressReporter>;
   createPrompter?(): Promise<Prompter>;
+  /** The keys and screen of `--vote` (the terminal's when absent). */
+  vote?: VoteDeps;
 }
 
 function parseShow(value: string | undefined): ShowMode | undefined {
@@ -135,6 +140,7 @@ export async function runCompare(
     ...buildJsonReport(plan, startedAt, results),
     runId: recorder?.runId ?? null,
     ...(judgeCall ? { judgeCall } : {}),
+    ...(judgeCall?.pairwise ? { pairwise: judgeCall.pairwise } : {}),
     ...(judgeCalls ? { judgeCalls } : {}),
   };
   if (options.json) {
@@ -186,6 +192,11 @@ export async function runCompare(
     const kept = results.filter((result) => result.status === 'ok').length;
     io.stderr.write(`wechat-writer: ${t('compare.interrupted', { count: kept })}\n`);
     return ExitCode.interrupted;
+  }
+  if (options.vote) {
+    const { voteAfterRun } = await import('../vote/vote-after-run.js');
+    const voted = await voteAfterRun({ runId: recorder?.runId ?? null, recording: recorder?.recording === true }, results, io, deps.vote);
+    if (voted === ExitCode.interrupted) return voted;
   }
   // a report that could not be written fails the run only if the results are nowhere else
   const keptElsewhere =

@@ -9,7 +9,7 @@ import { terminalSafe } from '../../format/terminal-safe.js';
 import { t } from '../../i18n/translate.js';
 import type { RunSummary } from '../../store/history-store.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
-import { fitTable, terminalWidth, type TableColumn } from '../../ui/fit-table.js';
+import { fitTableWithInfo, terminalWidth, type FittedTable, type TableColumn } from '../../ui/fit-table.js';
 import { openHistory } from './open-history.js';
 
 /** `wechat-writer history` options. */
@@ -65,13 +65,42 @@ function listColumns(now: Date): (TableColumn & { cell: (run: RunSummary) => str
   ];
 }
 
+/**
+ * The table with a Tags column when some run has tags and the column fits as it is: without cutting
+ * or dropping anything the table without it shows (else that table, unchanged).
+ */
+function withTagColumn(
+  plain: FittedTable,
+  columns: readonly TableColumn[],
+  rows: readonly string[][],
+  runs: readonly (RunSummary & { tags?: string[] })[],
+  width: number,
+  styleHeader: (text: string) => string,
+): string {
+  if (!runs.some((run) => run.tags?.length)) return plain.text;
+  const tagColumn: TableColumn = { header: t('verdict.list.tags'), dropOrder: -1 };
+  const tagged = fitTableWithInfo(
+    [...columns.slice(0, 4), tagColumn, ...columns.slice(4)],
+    rows.map((row, index) => [...row.slice(0, 4), terminalSafe(runs[index]?.tags?.join(', ') ?? ''), ...row.slice(4)]),
+    width,
+    { styleHeader },
+  );
+  const same =
+    !tagged.dropped.includes(tagColumn.header) &&
+    tagged.dropped.length === plain.dropped.length &&
+    [...tagged.widths.slice(0, 4), ...tagged.widths.slice(5)].join() === plain.widths.join();
+  return same ? tagged.text : plain.text;
+}
+
 /** Newest runs first, one line each: run, time, kind, topic, models, successes, 字数, latency, cost. */
 export async function runListHistory(options: ListHistoryOptions, io: CommandIO): Promise<ExitCodeValue> {
   const limit = options.limit === undefined ? 20 : parsePositiveInteger('-n', options.limit);
   const model = modelFilter(options.model, io.env);
   const store = await openHistory(io);
   try {
-    const runs = store.listRuns({ limit, model, search: options.search });
+    const listed = store.listRuns({ limit, model, search: options.search });
+    const tags = new Map(listed.map((run) => [run.id, store.verdicts.tagsOf(run.id).run]));
+    const runs = listed.map((run) => (tags.get(run.id)?.length ? { ...run, tags: tags.get(run.id) } : run));
     if (options.json) {
       io.stdout.write(`${JSON.stringify({ version: 1, runs }, null, 2)}\n`);
       return ExitCode.ok;
@@ -83,8 +112,10 @@ export async function runListHistory(options: ListHistoryOptions, io: CommandIO)
     const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
     const columns = listColumns(io.currentDate());
     const rows = runs.map((run) => columns.map((column) => column.cell(run)));
-    const table = fitTable(columns, rows, terminalWidth(io.stdout, io.env), { styleHeader: (text) => color.bold(text) });
-    io.stdout.write(`${table}\n`);
+    const width = terminalWidth(io.stdout, io.env);
+    const styleHeader = (text: string) => color.bold(text);
+    const plain = fitTableWithInfo(columns, rows, width, { styleHeader });
+    io.stdout.write(`${withTagColumn(plain, columns, rows, runs, width, styleHeader)}\n`);
     return ExitCode.ok;
   } finally {
     store.close();

@@ -16,10 +16,12 @@ import type { StoredRun } from '../../store/history-store.js';
 import { summaryTopic } from '../../store/run-summary-fields.js';
 import { resolveColorLevel, type ColorLevel } from '../../ui/color-level.js';
 import { terminalWidth } from '../../ui/fit-table.js';
+import { withPairwiseRecords } from '../../judge/pairwise-records.js';
 import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderStageTable } from '../../ui/stage-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { loadRun, openHistory } from './open-history.js';
+import { renderTags, renderVerdicts, runVerdicts, withVerdicts } from './show-verdicts.js';
 
 /** `wechat-writer history show` options. */
 export interface ShowHistoryOptions {
@@ -76,7 +78,8 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
   const store = await openHistory(io);
   try {
     const run = loadRun(store, runIdText);
-    const report = storedRunReport(run);
+    const verdicts = runVerdicts(store, run.id);
+    const report = withVerdicts(storedRunReport(run), run, verdicts);
     if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const colorLevel = resolveColorLevel(io.env, io.stdout.isTTY === true);
@@ -89,17 +92,19 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
       io.stdout.write(`${terminalSafe(heading)}\n`);
       const topic = summaryTopic(run.topic, run.prompt, null);
       if (topic) io.stdout.write(`${terminalSafe(t('history.show.topic', { topic }))}\n`);
+      io.stdout.write(renderTags(verdicts));
       const stages = storedStages(run);
       const batch = report.results.some((result) => result.promptId !== undefined);
       io.stdout.write(
         stages
           ? renderStageTable(stages, { colorLevel, cwd: io.cwd, maxWidth })
           : batch
-            ? renderMatrixTable(report.results, { colorLevel, cwd: io.cwd, maxWidth })
-            : renderSummaryTable(report.results, { colorLevel, cwd: io.cwd, maxWidth }),
+            ? renderMatrixTable(withPairwiseRecords(report.results, report.judgeCall), { colorLevel, cwd: io.cwd, maxWidth })
+            : renderSummaryTable(withPairwiseRecords(report.results, report.judgeCall), { colorLevel, cwd: io.cwd, maxWidth }),
       );
       const note = judgeNote(report.judgeCall, report.results);
       if (note) io.stdout.write(`${terminalSafe(note)}\n`);
+      io.stdout.write(renderVerdicts(verdicts));
       io.stdout.write(renderOutputs(run, stages, colorLevel));
     }
     if (reportTarget) {

@@ -47,6 +47,7 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
     retries: optionText(stored.retries),
     fallback: typeof stored.fallback === 'string' ? stored.fallback : undefined,
     judge: typeof stored.judge === 'string' ? stored.judge : undefined,
+    judgeMode: stored.judgeMode === 'pairwise' ? 'pairwise' : undefined,
     cache: stored.cache === true,
     stream: stored.stream !== false,
     json: options.json,

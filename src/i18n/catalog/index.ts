@@ -7,6 +7,9 @@ import { doctorMessages } from './doctor-messages.js';
 import { errorsMessages } from './errors-messages.js';
 import { historyMessages } from './history-messages.js';
 import { providerErrorsMessages } from './provider-errors-messages.js';
+import { ratingMessages } from './rating-messages.js';
+import { verdictMessages } from './verdict-messages.js';
+import { voteMessages } from './vote-messages.js';
 import { writingMessages } from './writing-messages.js';
 
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
@@ -20,6 +23,9 @@ export const catalogs = [
   errorsMessages,
   historyMessages,
   providerErrorsMessages,
+  ratingMessages,
+  verdictMessages,
+  voteMessages,
   writingMessages,
 ];
 
@@ -34,6 +40,9 @@ export const messages = {
     typeof errorsMessages.en &
     typeof historyMessages.en &
     typeof providerErrorsMessages.en &
+    typeof ratingMessages.en &
+    typeof verdictMessages.en &
+    typeof voteMessages.en &
     typeof writingMessages.en,
   'zh-CN': Object.assign({}, ...catalogs.map((catalog) => catalog['zh-CN'])) as Record<string, string>,
 };

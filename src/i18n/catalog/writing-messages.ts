@@ -37,6 +37,24 @@ export const writingMessages = defineMessages(
     'writing.rubric.structure': 'structure',
     'writing.rubric.readability': 'readability',
     'writing.rubric.factualCare': 'factualCare',
+    'writing.mode.help':
+      'with --judge: rubric (default) scores every draft on the rubric; pairwise compares drafts two at a time, each pair in both orders',
+    'writing.mode.unknown': '--judge-mode must be one of {modes} (got "{value}")',
+    'writing.mode.needsJudge':
+      '--judge-mode {mode} needs a judge: add --judge <model> (e.g. --judge mock:judge), or leave out --judge-mode',
+    'writing.pair.judging': 'judging {drafts} drafts pairwise with {judge} (blind, {pairs} pairs × 2 orders = {calls} calls)',
+    'writing.pair.judgingBatch':
+      'judging {drafts} drafts of {prompts} prompts pairwise with {judge} (blind, per prompt, {pairs} pairs × 2 orders = {calls} calls)',
+    'writing.pair.nothingToCompare': 'warning: nothing for the pairwise judge to compare: no prompt has two drafts',
+    'writing.pair.failed':
+      'warning: the judge {judge} gave no verdict on {failed} of {asked} comparisons ({message}); those pairs count for nobody',
+    'writing.pair.record': '{wins}W {ties}T {losses}L',
+    'writing.pair.note': 'pairwise judge {judge}: {pairs} pairs, {disagreed} disagreed between orders ({rate}) → counted as ties',
+    'writing.pair.noteOne': 'pairwise judge {judge}: 1 pair, {disagreed} disagreed between orders ({rate}) → counted as a tie',
+    'writing.pair.noteUnanswered': '; {count} more without a verdict',
+    'writing.pair.noteSkipped': 'Pairwise judge {judge}: nothing to compare (no prompt has two drafts)',
+    'writing.pair.noChoice': "the judge's reply holds no JSON choice ({preview})",
+    'writing.pair.badWinner': 'the winner must be "A", "B" or "tie"{got}',
   },
   {
     'writing.judge.judgingOne': '正在用 {judge} 盲评 {count} 篇稿件',
@@ -73,5 +91,20 @@ export const writingMessages = defineMessages(
     'writing.rubric.structure': '结构',
     'writing.rubric.readability': '手机阅读体验',
     'writing.rubric.factualCare': '事实严谨',
+    'writing.mode.help': '与 --judge 一起用：rubric（默认）按评分标准给每篇稿件打分；pairwise 把稿件两两比较，每组按两种顺序各问一次',
+    'writing.mode.unknown': '--judge-mode 只能是 {modes} 之一（实际是“{value}”）',
+    'writing.mode.needsJudge': '--judge-mode {mode} 需要评审模型：加上 --judge <模型>（例如 --judge mock:judge），或去掉 --judge-mode',
+    'writing.pair.judging': '正在用 {judge} 两两盲评 {drafts} 篇稿件（{pairs} 组 × 2 种顺序 = {calls} 次调用）',
+    'writing.pair.judgingBatch':
+      '正在用 {judge} 两两盲评 {prompts} 个提示词的 {drafts} 篇稿件（每个提示词分开评，{pairs} 组 × 2 种顺序 = {calls} 次调用）',
+    'writing.pair.nothingToCompare': '警告：成对评审没有可比较的稿件：没有哪个提示词有两篇稿件',
+    'writing.pair.failed': '警告：评审模型 {judge} 在 {asked} 次比较中有 {failed} 次没有给出结果（{message}），这些组不计胜负',
+    'writing.pair.record': '{wins}胜 {ties}平 {losses}负',
+    'writing.pair.note': '成对评审 {judge}：{pairs} 组，其中 {disagreed} 组交换顺序后结论不同（{rate}），计为平局',
+    'writing.pair.noteOne': '成对评审 {judge}：1 组，其中 {disagreed} 组交换顺序后结论不同（{rate}），计为平局',
+    'writing.pair.noteUnanswered': '；另有 {count} 组没有评审结果',
+    'writing.pair.noteSkipped': '成对评审 {judge}：没有可比较的稿件（没有哪个提示词有两篇稿件）',
+    'writing.pair.noChoice': '评审模型的回复里没有 JSON 格式的选择结果（{preview}）',
+    'writing.pair.badWinner': 'winner 必须是 "A"、"B" 或 "tie"{got}',
   },
 );

@@ -1,7 +1,9 @@
 import { readJudgePrompt, shuffled, type ShownDraft } from '../../../judge/build-judge-prompt.js';
+import { readPairwisePrompt } from '../../../judge/build-pairwise-prompt.js';
 import { judgeRubric, rubricKeys, type RubricKey } from '../../../judge/judge-rubric.js';
 import { readStagePrompt } from '../../../pipeline/stage-prompts.js';
 import { assessDraft, draftShape } from './mock-assess-draft.js';
+import { buildMockPairVerdict } from './mock-pair-verdict.js';
 import {
   buildMockArticle,
   hashText,
@@ -104,12 +106,14 @@ export function buildMockRevision(modelName: string, brief: string, draft: strin
 
 /**
  * What the mock answers: the tool's own requests (marked, see `request-marker.ts`) in the format their
- * parsers expect (the judge's JSON verdict, a 提纲, an article, a review ending in its score, a
- * revision); any other prompt gets an article on its topic.
+ * parsers expect (the judge's JSON verdict, the pairwise judge's JSON choice, a 提纲, an article, a
+ * review ending in its score, a revision); any other prompt gets an article on its topic.
  */
 export function buildMockReply(modelName: string, prompt: string): string {
   const judged = readJudgePrompt(prompt);
   if (judged) return buildMockVerdict(judged.drafts);
+  const pair = readPairwisePrompt(prompt);
+  if (pair) return buildMockPairVerdict(pair.a, pair.b);
   const staged = readStagePrompt(prompt);
   if (staged) {
     const { brief, outputs } = staged;
