@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDraft } from '../../src/commands/pick/run-pick.js';
+import { chosenFileName, findDraft } from '../../src/commands/pick/run-pick.js';
 import { defaultVoter } from '../../src/io/default-voter.js';
 import { emptyUsage } from '../../src/providers/language-model.js';
 import { resolveModel } from '../../src/providers/registry.js';
@@ -31,5 +31,16 @@ describe('pick: which draft a model name means', () => {
 
   it('names the voter after the OS user, else USER or USERNAME', () => {
     expect(defaultVoter({}).length).toBeGreaterThan(0);
+  });
+});
+
+describe('chosenFileName', () => {
+  it('is chosen.md in a directory of its own, after the run prefix in a shared one', () => {
+    expect(chosenFileName(['out/t1_mock-a.md', 'out/t2_mock-b.md'], null)).toBe('chosen.md');
+    expect(chosenFileName(['out/x/a.md', 'out/x/b.md'], 't1')).toBe('chosen-t1.md');
+    expect(chosenFileName(['output/20261202-0618_周末咖啡_mock-alpha.md', 'output/20261202-0618_周末咖啡_mock-beta.md'], null)).toBe(
+      '20261202-0618_周末咖啡_chosen.md',
+    );
+    expect(chosenFileName(['output/only.md'], null)).toBe('chosen.md');
   });
 });

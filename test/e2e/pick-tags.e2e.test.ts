@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -58,8 +58,11 @@ describe('--tag and pick', () => {
     const picked = await cli(['pick', '1', 'beta', '--voter', 'alice']);
     expect(picked.code).toBe(0);
     expect(picked.stdout).toContain('Picked mock:beta in run #1 (by alice).');
-    expect(picked.stdout).toContain(`Its draft is now in ${path.join('out', 'chosen.md')}.`);
-    const chosen = readFileSync(path.join(cwd, 'out', 'chosen.md'), 'utf8');
+    // beside the run's drafts in the shared out/, named after the run's own prefix
+    const chosenName = readdirSync(path.join(cwd, 'out')).find((name) => name.endsWith('_chosen.md')) ?? '';
+    expect(chosenName).toMatch(/^\d{8}-\d{6}_.+_chosen\.md$/);
+    expect(picked.stdout).toContain(`Its draft is now in ${path.join('out', chosenName)}.`);
+    const chosen = readFileSync(path.join(cwd, 'out', chosenName), 'utf8');
     const shown = json<JsonReport>((await cli(['history', 'show', '1', '--json'])).stdout);
     const beta = shown.results.find((result) => result.model === 'mock:beta');
     expect(chosen).toContain(beta?.text?.trim());
@@ -149,7 +152,7 @@ describe('--tag and pick', () => {
     expect(ambiguous.stderr).toContain('run 1 is a batch: say which prompt with --prompt-id (one of: headline, essay)');
     const picked = await cli(['pick', '1', 'mock:alpha', '--prompt-id', 'essay', '--voter', 'alice']);
     expect(picked.stdout).toContain('Picked mock:alpha for prompt essay in run #1 (by alice).');
-    expect(existsSync(path.join(cwd, 'out', 'chosen-essay.md'))).toBe(true);
+    expect(readdirSync(path.join(cwd, 'out'), { recursive: true }).some((name) => String(name).endsWith('chosen-essay.md'))).toBe(true);
     const store = await openHistoryStore(home());
     expect(store.verdicts.comparisons({ source: 'human', tags: ['长文'] })).toEqual([
       { modelA: 'mock:alpha', modelB: 'mock:beta', outcome: 'a', source: 'human', runId: 1 },
@@ -207,7 +210,7 @@ describe('--tag and pick', () => {
     const zh = { WECHAT_WRITER_LANG: 'zh-CN' };
     const picked = await cli(['pick', '1', 'mock:alpha', '--voter', 'alice'], zh);
     expect(picked.stdout).toContain('已选中运行 #1 中 mock:alpha 的稿件（选择人：alice）。');
-    expect(picked.stdout).toContain(`稿件已复制到 ${path.join('out', 'chosen.md')}。`);
+    expect(picked.stdout).toMatch(/稿件已复制到 out\/\d{8}-\d{6}_.+_chosen\.md。/);
     const missing = await cli(['pick', '1', 'mock:zeta'], zh);
     expect(missing.stderr).toContain('模型“mock:zeta”不在运行 1 中；该运行的模型：mock:alpha, mock:beta, mock:gamma?fail=1');
     const shown = await cli(['history', 'show', '1'], zh);

@@ -56,8 +56,21 @@ export function findDraft(drafts: readonly StoredResult[], spec: string, env: Co
   return suffix.length === 1 ? byId(suffix[0] as string) : undefined;
 }
 
+/**
+ * The chosen file's name: `chosen.md` (`chosen-<promptId>.md`), after the run's own file-name prefix
+ * when its drafts share a directory with other runs' (`20261202-0618_周末咖啡_chosen.md` beside
+ * `20261202-0618_周末咖啡_mock-alpha.md`), so a second pick in ./output does not overwrite the first.
+ */
+export function chosenFileName(draftFiles: readonly string[], promptId: string | null): string {
+  const names = draftFiles.map((file) => path.basename(file));
+  let prefix = names[0] ?? '';
+  for (const name of names.slice(1)) while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const runPrefix = names.length > 1 ? prefix.slice(0, prefix.lastIndexOf('_') + 1) : '';
+  return `${runPrefix}${promptId === null ? 'chosen.md' : `chosen-${promptId}.md`}`;
+}
+
 /** Copies the chosen draft beside the run's outputs; the line saying what happened. */
-async function copyChosen(draft: StoredResult, promptId: string | null, io: CommandIO): Promise<string> {
+async function copyChosen(draft: StoredResult, drafts: readonly StoredResult[], promptId: string | null, io: CommandIO): Promise<string> {
   if (!draft.outputFile) return t('verdict.pick.noOutputFile');
   const source = path.resolve(io.cwd, draft.outputFile);
   const directory = path.dirname(source);
@@ -67,7 +80,10 @@ async function copyChosen(draft: StoredResult, promptId: string | null, io: Comm
     () => false,
   );
   if (!isDirectory) return t('verdict.pick.outputsGone', { directory: shown(directory) });
-  const target = path.join(directory, promptId === null ? 'chosen.md' : `chosen-${promptId}.md`);
+  const siblings = drafts.flatMap((other) =>
+    other.outputFile && path.dirname(path.resolve(io.cwd, other.outputFile)) === directory ? [other.outputFile] : [],
+  );
+  const target = path.join(directory, chosenFileName(siblings, promptId));
   try {
     // the saved file (with its header) when it is still there, else the text the history kept
     await copyFile(source, target).catch(async (error: NodeJS.ErrnoException) => {
@@ -83,7 +99,7 @@ async function copyChosen(draft: StoredResult, promptId: string | null, io: Comm
 
 /**
  * Records the draft the writer chose to publish (a win over every other successful draft of its run,
- * of its prompt in a batch) and copies it to `chosen.md` (`chosen-<promptId>.md`) beside the outputs.
+ * of its prompt in a batch) and copies it to `chosen.md` (`chosen-<promptId>.md`) beside the outputs (see chosenFileName).
  */
 export async function runPick(runIdText: string, modelSpec: string, options: PickOptions, io: CommandIO): Promise<ExitCodeValue> {
   if (options.voter !== undefined && options.voter.trim() === '') throw new UsageError(t('verdict.pick.voterEmpty'));
@@ -111,7 +127,7 @@ export async function runPick(runIdText: string, modelSpec: string, options: Pic
       promptId === null
         ? t('verdict.pick.recorded', { model: draft.model, runId: run.id, voter })
         : t('verdict.pick.recordedPrompt', { model: draft.model, promptId, runId: run.id, voter });
-    io.stdout.write(`${terminalSafe(recorded)}\n${terminalSafe(await copyChosen(draft, promptId, io))}\n`);
+    io.stdout.write(`${terminalSafe(recorded)}\n${terminalSafe(await copyChosen(draft, run.results, promptId, io))}\n`);
     return ExitCode.ok;
   } finally {
     store.close();
