@@ -20,7 +20,7 @@ await build({
   logLevel: 'warning',
   // libsql (the history's SQLite) loads its prebuilt binary (@libsql/<platform>) relative to its own
   // package, so it stays in node_modules: the one runtime dependency.
-  external: ['libsql'],
+  external: ['libsql', '@resvg/resvg-js'],
   banner: {
     // Bundled CommonJS dependencies (commander, cli-table3) call require() for Node built-ins.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -16,6 +16,8 @@ import { localizeCommanderError, localizedHelp } from './localize-help.js';
 import { collectTag, givenTags, withRunTags } from '../store/run-tags-scope.js';
 import { mistypedCommand } from './typo-guard.js';
 import type { VoteDeps } from '../commands/vote/run-vote.js';
+import { wechatThemes } from '../wechat/html/wechat-themes.js';
+import type { ExportOptions } from '../commands/export/run-export.js';
 
 /** Pieces a test swaps in when it runs the program in-process; the real CLI passes none. */
 export interface ProgramDeps {
@@ -161,6 +163,45 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .action(async (runId: string, model: string, options: { promptId?: string; voter?: string }) => {
       const { runPick } = await import('../commands/pick/run-pick.js');
       setExitCode(await runPick(runId, model, options, io));
+    });
+
+  program
+    .command('export')
+    .description(t('export.cli.description'))
+    .argument('<runId>', t('export.cli.runId'))
+    .option('--model <id>', t('export.cli.model'))
+    .option('--format <format>', t('export.cli.format'), 'wechat')
+    .option('-o, --output <file>', t('export.cli.output'))
+    .option(
+      '--theme <name>',
+      t('export.cli.theme', { themes: wechatThemes.map((theme) => `${theme.id} (${t(theme.nameKey)})`).join(', ') }),
+      'default',
+    )
+    .option('--prompt-id <id>', t('export.cli.promptId'))
+    .action(async (runId: string, options: ExportOptions) => {
+      const { runExport } = await import('../commands/export/run-export.js');
+      setExitCode(await runExport(runId, options, io));
+    });
+
+  program
+    .command('publish')
+    .description(t('publish.cli.description'))
+    .argument('<runId>', t('publish.cli.runId'))
+    .option('--model <id>', t('publish.cli.model'))
+    .option('--prompt-id <id>', t('publish.cli.promptId'))
+    .option(
+      '--theme <name>',
+      t('export.cli.theme', { themes: wechatThemes.map((theme) => `${theme.id} (${t(theme.nameKey)})`).join(', ') }),
+    )
+    .option('--cover <file>', t('publish.cli.cover'))
+    .option('--author <name>', t('publish.cli.author', { limit: 16 }))
+    .option('--digest <text>', t('publish.cli.digest', { limit: 128 }))
+    .option('--source-url <url>', t('publish.cli.sourceUrl'))
+    .option('--dry-run', t('publish.cli.dryRun'))
+    .addHelpText('after', () => t('publish.cli.after'))
+    .action(async (runId: string, options: import('../commands/publish/run-publish.js').PublishOptions) => {
+      const { runPublish } = await import('../commands/publish/run-publish.js');
+      setExitCode(await runPublish(runId, options, io));
     });
 
   program

@@ -24,6 +24,9 @@
  *   prompt) and `tags` (a run's own when `prompt_id` is null, else a batch prompt's). `prompt_id` is
  *   the batch prompt (`details.promptId` of its results), null for a single prompt. Indexed for the
  *   leaderboard's filters: source and time, tag.
+ * - publications (v7): each draft sent to the WeChat draft box by `publish`: the run (and batch prompt),
+ *   the model whose draft it was, the draft's `media_id`, title and theme, and when. Never a secret or
+ *   a token. Publishing again adds a row.
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -155,5 +158,19 @@ export const migrations: readonly string[] = [
   );
   CREATE UNIQUE INDEX tags_by_run ON tags(run_id, tag, coalesce(prompt_id, ''));
   CREATE INDEX tags_by_tag ON tags(tag, run_id);
+  `,
+  `
+  -- publications: drafts sent to the WeChat draft box (publish)
+  CREATE TABLE publications (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    prompt_id TEXT,
+    model TEXT NOT NULL,
+    media_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX publications_by_run ON publications(run_id, created_at);
   `,
 ];

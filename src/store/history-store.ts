@@ -9,6 +9,7 @@ import { firstRow, loadSqlite, type SqliteDatabase } from './load-sqlite.js';
 import { fromResultRow, toResultRow, type ResultRow } from './result-row.js';
 import { summaryChars, summaryTopic, type RunKind } from './run-summary-fields.js';
 import { verdictStoreOver } from './verdict-store.js';
+import { publicationStoreOver, type PublicationStore } from './publication-store.js';
 import type { VerdictStore } from './verdicts.js';
 
 /** A run as recorded before its results. Never holds a key or a base URL. */
@@ -81,6 +82,8 @@ export interface HistoryStore {
   stats(options: StatsOptions): StatsReport;
   /** Votes, picks and tags (schema v6). */
   readonly verdicts: VerdictStore;
+  /** Drafts sent to the WeChat draft box (schema v7). */
+  readonly publications: PublicationStore;
   close(): void;
 }
 
@@ -273,6 +276,7 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
     },
     stats: (options) => queryStats(database, options),
     verdicts: verdictStoreOver(database),
+    publications: publicationStoreOver(database),
     close: () => database.close(),
   };
 }

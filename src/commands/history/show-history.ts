@@ -22,6 +22,7 @@ import { renderStageTable } from '../../ui/stage-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { loadRun, openHistory } from './open-history.js';
 import { renderTags, renderVerdicts, runVerdicts, withVerdicts } from './show-verdicts.js';
+import { publicationsJson, renderPublications } from '../publish/show-publications.js';
 
 /** `wechat-writer history show` options. */
 export interface ShowHistoryOptions {
@@ -80,7 +81,9 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
     const run = loadRun(store, runIdText);
     const verdicts = runVerdicts(store, run.id);
     const report = withVerdicts(storedRunReport(run), run, verdicts);
-    if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const publications = store.publications.of(run.id);
+    const published = publications.length > 0 ? { publications: publicationsJson(publications) } : {};
+    if (options.json) io.stdout.write(`${JSON.stringify({ ...report, ...published }, null, 2)}\n`);
     else {
       const colorLevel = resolveColorLevel(io.env, io.stdout.isTTY === true);
       const maxWidth = terminalWidth(io.stdout, io.env);
@@ -105,6 +108,7 @@ export async function runShowHistory(runIdText: string, options: ShowHistoryOpti
       const note = judgeNote(report.judgeCall, report.results);
       if (note) io.stdout.write(`${terminalSafe(note)}\n`);
       io.stdout.write(renderVerdicts(verdicts));
+      io.stdout.write(renderPublications(publications));
       io.stdout.write(renderOutputs(run, stages, colorLevel));
     }
     if (reportTarget) {

@@ -5,8 +5,10 @@ import { configMessages } from './config-messages.js';
 import { displayMessages } from './display-messages.js';
 import { doctorMessages } from './doctor-messages.js';
 import { errorsMessages } from './errors-messages.js';
+import { exportMessages } from './export-messages.js';
 import { historyMessages } from './history-messages.js';
 import { providerErrorsMessages } from './provider-errors-messages.js';
+import { publishMessages } from './publish-messages.js';
 import { ratingMessages } from './rating-messages.js';
 import { verdictMessages } from './verdict-messages.js';
 import { voteMessages } from './vote-messages.js';
@@ -21,8 +23,10 @@ export const catalogs = [
   displayMessages,
   doctorMessages,
   errorsMessages,
+  exportMessages,
   historyMessages,
   providerErrorsMessages,
+  publishMessages,
   ratingMessages,
   verdictMessages,
   voteMessages,
@@ -38,8 +42,10 @@ export const messages = {
     typeof displayMessages.en &
     typeof doctorMessages.en &
     typeof errorsMessages.en &
+    typeof exportMessages.en &
     typeof historyMessages.en &
     typeof providerErrorsMessages.en &
+    typeof publishMessages.en &
     typeof ratingMessages.en &
     typeof verdictMessages.en &
     typeof voteMessages.en &
