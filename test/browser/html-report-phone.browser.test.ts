@@ -9,6 +9,9 @@ import type { JsonReport } from '../../src/report/json-report.js';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { okResult } from '../support/model-result-fixture.js';
 
+/** Starting Chromium on a busy 2-core machine can take longer than vitest's 10 s hook bound (a bound, not a measurement). */
+const browserStartTimeoutMs = 60_000;
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFound = existsSync(chromiumPath);
 const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
@@ -61,7 +64,7 @@ describe.skipIf(!chromiumFound && !process.env.CI)('HTML report on a phone (375 
       executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
     });
-  });
+  }, browserStartTimeoutMs);
   afterAll(async () => {
     await browser?.close();
   });

@@ -9,6 +9,9 @@ import { wechatThemes } from '../../src/wechat/html/wechat-themes.js';
 import { okResult } from '../support/model-result-fixture.js';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
+/** Starting Chromium on a busy 2-core machine can take longer than vitest's 10 s hook bound (a bound, not a measurement). */
+const browserStartTimeoutMs = 60_000;
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFound = existsSync(chromiumPath);
 const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
@@ -119,7 +122,7 @@ describe.skipIf(!chromiumFound && !process.env.CI)('export --format html of a mo
     });
     store.recordResult(runId, 0, okResult('mock:alpha', richDraft(picture)));
     store.close();
-  });
+  }, browserStartTimeoutMs);
   afterAll(async () => {
     await browser?.close();
   });
@@ -178,5 +181,6 @@ describe.skipIf(!chromiumFound && !process.env.CI)('export --format html of a mo
         await page.close();
       }
     },
+    browserStartTimeoutMs,
   );
 });
