@@ -5,7 +5,8 @@ import type { ModelResult } from '../run/model-result.js';
 import type { ResultError } from '../run/result-error.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import { runPool } from '../run/run-pool.js';
-import { runWithFallbacks, type ModelTask } from '../run/run-with-fallbacks.js';
+import { runWithFallbacks } from '../run/run-with-fallbacks.js';
+import { judgeTask } from './judge-task.js';
 import { buildPairwisePrompt } from './build-pairwise-prompt.js';
 import { choosePairs, combineOrders, verdictOf } from './choose-pairs.js';
 import type { JudgeDeps } from './judge-results.js';
@@ -81,16 +82,7 @@ export async function judgePairs(
     run: async ({ entry, aFirst }): Promise<OrderAnswer> => {
       const [shownA, shownB] = aFirst ? [entry.a, entry.b] : [entry.b, entry.a];
       const request = buildPairwisePrompt(entry.group.brief, shownA.result.text ?? '', shownB.result.text ?? '');
-      const task: ModelTask = {
-        system: request.system,
-        prompt: request.prompt,
-        maxTokens: deps.task?.maxTokens ?? null,
-        temperature: null,
-        timeoutMs: deps.task?.timeoutMs ?? 120_000,
-        stream: deps.task?.stream ?? true,
-        cache: false,
-        retryPolicy,
-      };
+      const task = judgeTask(request, deps.task, retryPolicy);
       const reply = await runWithFallbacks([judge], task, deps, { leftMs: retryPolicy.runBudgetMs });
       if (reply.status !== 'ok') return { error: reply.error as ResultError, reply };
       const parsed = parsePairwiseReply(reply.text ?? '');

@@ -4,13 +4,11 @@ import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from '../run/model-result.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
 import type { RunDeps } from '../run/run-deps.js';
-import { runWithFallbacks, type ModelTask } from '../run/run-with-fallbacks.js';
+import { runWithFallbacks } from '../run/run-with-fallbacks.js';
 import { buildJudgePrompt } from './build-judge-prompt.js';
 import type { JudgeCall, JudgeScore } from './judge-score.js';
+import { judgeTask, type JudgeTaskSettings } from './judge-task.js';
 import { parseJudgeReply } from './parse-judge-reply.js';
-
-/** How the judge's call is made; the comparison's own settings, by default 120 s, streamed, 2 retries. */
-export type JudgeTaskSettings = Pick<ModelTask, 'timeoutMs' | 'stream' | 'retryPolicy' | 'maxTokens'>;
 
 /** What judging needs from outside: the runner's deps, and the shuffle's random source (seeded in tests). */
 export interface JudgeDeps extends RunDeps {
@@ -63,16 +61,7 @@ export async function judgeResults(
   );
   const labels = Object.fromEntries(request.drafts.map((draft) => [draft.label, judged[draft.index]?.result.model ?? '']));
   const retryPolicy = deps.task?.retryPolicy ?? defaultRetryPolicy;
-  const task: ModelTask = {
-    system: request.system,
-    prompt: request.prompt,
-    maxTokens: deps.task?.maxTokens ?? null,
-    temperature: null,
-    timeoutMs: deps.task?.timeoutMs ?? 120_000,
-    stream: deps.task?.stream ?? true,
-    cache: false,
-    retryPolicy,
-  };
+  const task = judgeTask(request, deps.task, retryPolicy);
   const reply = await runWithFallbacks([judge], task, deps, { leftMs: retryPolicy.runBudgetMs });
   const call: JudgeCall = {
     model: judge.id,
