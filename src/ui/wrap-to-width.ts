@@ -97,12 +97,15 @@ function wrapLine(line: string, width: number): string[] {
  * Text wrapped to lines of at most `width` terminal columns (measured with string-width): Chinese
  * breaks between any two characters, other words at spaces (a word longer than a line is cut),
  * closing punctuation never starts a line. Each line of the text starts a new line; tabs become
- * four spaces. The text must already be terminal-safe (no escape sequences).
+ * four spaces; bidirectional controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) are dropped, so
+ * a draft cannot reverse the rest of its line, the gutter and the other draft's column. The text must
+ * already be terminal-safe (no escape sequences).
  */
 export function wrapToWidth(text: string, width: number): string[] {
   const columns = Math.max(1, Math.floor(width));
   return text
     .replace(/\t/g, '    ')
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .split(/\r\n|\r|\n/)
     .flatMap((line) => wrapLine(line.trimEnd(), columns));
 }

@@ -6,6 +6,19 @@ import { createWechatMarkdown, inlineText, type WechatRenderEnv } from './html/w
 import { findWechatTheme, wechatThemes } from './html/wechat-themes.js';
 import type { WechatArticle, WechatRenderOptions } from './wechat-article.js';
 
+/** The largest draft rendered (Markdown bytes): four times what WeChat's 1 MB of content could come from. */
+export const maxDraftBytes = 1024 * 1024;
+
+/**
+ * Characters a draft never means to publish and an article must not carry: C0 / C1 controls and DEL
+ * (terminal escapes, invalid in HTML) except tab, newline and carriage return, and the bidirectional
+ * embedding, override and isolate controls (U+202A–202E, U+2066–2069) that reorder what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex
+const invisibleControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -61,18 +74,24 @@ function withoutClasses(html: string): string {
  * Renders a Markdown draft for the WeChat Official Account editor: one `<section>` whose every
  * element carries the theme as inline styles (no `<style>`, no class, no id, no script, no event
  * handler: raw HTML in the draft stays text), external links as numbered references listed at the
- * end, the title (first heading) taken out of the body. An unknown theme is a UsageError listing the
- * themes.
+ * end, the title (first heading) taken out of the body. Control characters and bidi overrides are
+ * dropped from the draft first. An unknown theme, or a draft over {@link maxDraftBytes}, is a
+ * UsageError with the fix.
  */
 export function renderWechatArticle(markdown: string, options: WechatRenderOptions): WechatArticle {
   const theme = findWechatTheme(options.theme);
   if (!theme) {
     throw new UsageError(t('export.badTheme', { theme: options.theme, themes: wechatThemes.map((known) => known.id).join(', ') }));
   }
+  const bytes = Buffer.byteLength(markdown);
+  if (bytes > maxDraftBytes) throw new UsageError(t('export.tooLarge', { size: megabytes(bytes), limit: megabytes(maxDraftBytes) }));
   const parser = createWechatMarkdown();
   const env: WechatRenderEnv = { externalLinks: [], openLinks: [] };
   // a saved draft file starts with an HTML comment (model, tokens…): not part of the article
-  const source = markdown.replace(/^\uFEFF/, '').replace(/^\s*<!--[\s\S]*?-->\s*/, '');
+  const source = markdown
+    .replace(/^\uFEFF/, '')
+    .replace(/^\s*<!--[\s\S]*?-->\s*/, '')
+    .replace(invisibleControls, '');
   const tokens = parser.parse(source, env);
   const heading = titleHeading(tokens);
   let title: string;
@@ -96,6 +115,7 @@ export function renderWechatArticle(markdown: string, options: WechatRenderOptio
   });
   return {
     title: title || t('export.untitled'),
+    untitled: title === '',
     html: withoutClasses(inlined).replace(/>\n+</g, '><').trim(),
     firstParagraph: firstParagraph(body),
     images: imageSources(body),

@@ -1,6 +1,7 @@
 import { copyFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultVoter } from '../../io/default-voter.js';
+import { cleanVoterName } from '../vote/voter-name.js';
 import type { CommandIO } from '../../cli/command-io.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
@@ -102,8 +103,9 @@ async function copyChosen(draft: StoredResult, drafts: readonly StoredResult[], 
  * of its prompt in a batch) and copies it to `chosen.md` (`chosen-<promptId>.md`) beside the outputs (see chosenFileName).
  */
 export async function runPick(runIdText: string, modelSpec: string, options: PickOptions, io: CommandIO): Promise<ExitCodeValue> {
-  if (options.voter !== undefined && options.voter.trim() === '') throw new UsageError(t('verdict.pick.voterEmpty'));
-  const voter = options.voter?.trim() || defaultVoter(io.env);
+  if (options.voter !== undefined && cleanVoterName(options.voter) === '') throw new UsageError(t('verdict.pick.voterEmpty'));
+  const voter =
+    (options.voter === undefined ? '' : cleanVoterName(options.voter)) || cleanVoterName(defaultVoter(io.env)) || defaultVoter(io.env);
   const store = await openHistory(io);
   try {
     const run = loadRun(store, runIdText);

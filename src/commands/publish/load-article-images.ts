@@ -18,7 +18,18 @@ export interface ArticleImage {
 /** Images already on WeChat's servers stay as they are. */
 export const isWechatImage = (src: string): boolean => /^https?:\/\/mmbiz\.(qpic|qlogo)\.cn\//i.test(src);
 
-/** Where a local image may be: beside the draft file, then in the current directory (or the absolute path). */
+const inside = (directory: string, file: string) => {
+  const relative = path.relative(directory, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
+/**
+ * Where a local image may be: beside the draft file, then in the current directory (or the absolute
+ * path). Only places inside the draft's directory or the current directory count: the draft is a
+ * model's text, so `../../x.png` or `/home/me/private.png` in it must not send a file from elsewhere on
+ * the disk to WeChat. The check is on the path as written; a symlink placed there by the writer is
+ * followed (a draft cannot create one).
+ */
 function candidates(src: string, draftDirectory: string | null, cwd: string): string[] {
   let name = src;
   if (/^file:/i.test(name)) name = fileURLToPath(name);
@@ -29,8 +40,11 @@ function candidates(src: string, draftDirectory: string | null, cwd: string): st
       // a literal % in the name: keep it
     }
   }
-  if (path.isAbsolute(name)) return [name];
-  return [...new Set([...(draftDirectory ? [path.resolve(draftDirectory, name)] : []), path.resolve(cwd, name)])];
+  const roots = [...(draftDirectory ? [draftDirectory] : []), cwd];
+  const places = path.isAbsolute(name) ? [path.resolve(name)] : roots.map((root) => path.resolve(root, name));
+  const allowed = [...new Set(places)].filter((place) => roots.some((root) => inside(root, place)));
+  if (allowed.length === 0) throw new UsageError(t('publish.image.outside', { src }));
+  return allowed;
 }
 
 async function download(src: string, fetch: WechatFetch, signal?: AbortSignal): Promise<Uint8Array> {

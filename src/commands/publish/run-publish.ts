@@ -98,7 +98,7 @@ export async function runPublish(runIdText: string, options: PublishOptions, io:
     const author = options.author?.trim() ?? '';
     const digest = options.digest === undefined ? defaultDigest(article.firstParagraph) : options.digest.trim();
     const sourceUrl = options.sourceUrl?.trim() ?? '';
-    checkDraftLimits({ title: article.title, author, digest, html: article.html, sourceUrl });
+    checkDraftLimits({ title: article.untitled ? '' : article.title, author, digest, html: article.html, sourceUrl });
     io.stderr.write(
       `${terminalSafe(t('publish.using', { runId: run.id, model: choice.result.model, reason: draftChoiceReason(choice.reason), theme }))}\n`,
     );

@@ -8,6 +8,7 @@ import { summaryTopic } from '../../store/run-summary-fields.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { terminalScreen, type Screen } from '../../ui/terminal-screen.js';
 import { loadRun, openHistory } from '../history/open-history.js';
+import { cleanVoterName } from './voter-name.js';
 import { terminalKeys, type KeyReader } from './key-reader.js';
 import { planRunDuels, type DraftGroup } from './plan-duels.js';
 import { draftGroups, lastVotableRun } from './vote-drafts.js';
@@ -38,10 +39,11 @@ export const voteTerminalReady = (io: CommandIO, deps: VoteDeps): boolean =>
 /** `--voter`, else the OS user name (see defaultVoter). */
 export function resolveVoter(voter: string | undefined, env: CommandIO['env']): string {
   if (voter !== undefined) {
-    if (!voter.trim()) throw new UsageError(t('vote.emptyVoter'));
-    return voter.trim();
+    const cleaned = cleanVoterName(voter);
+    if (!cleaned) throw new UsageError(t('vote.emptyVoter'));
+    return cleaned;
   }
-  return defaultVoter(env);
+  return cleanVoterName(defaultVoter(env)) || defaultVoter(env);
 }
 
 /** The drafts to duel over: every prompt with two successful drafts, or only `promptId`'s. */

@@ -27,6 +27,8 @@ export const exportMessages = defineMessages(
     'export.reason.final': 'the final draft of the write run',
     'export.badFormat': 'unknown --format {format}: use wechat or html',
     'export.badTheme': 'unknown theme {theme}; themes: {themes}',
+    'export.tooLarge':
+      'the draft is {size}; a WeChat article holds fewer than 20,000 characters, so drafts over {limit} are not rendered: shorten it or split it into several articles',
     'export.used': 'Draft: {model} ({reason}) · theme {theme} ({themeName})',
     'export.wrote': 'Wrote {file}',
     'export.wroteWechat': 'Wrote {file}: open it in a browser, select all, copy and paste into the WeChat editor',
@@ -57,6 +59,7 @@ export const exportMessages = defineMessages(
     'export.reason.final': '写作运行的定稿',
     'export.badFormat': '未知的 --format {format}：请用 wechat 或 html',
     'export.badTheme': '未知的主题 {theme}；可用主题：{themes}',
+    'export.tooLarge': '稿件有 {size}；一篇微信文章不到 20,000 字，超过 {limit} 的稿件不做排版：请删减，或拆成几篇文章',
     'export.used': '稿件：{model}（{reason}）· 主题 {theme}（{themeName}）',
     'export.wrote': '已写入 {file}',
     'export.wroteWechat': '已写入 {file}：在浏览器中打开，全选、复制后粘贴到微信编辑器',

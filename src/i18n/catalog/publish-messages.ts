@@ -28,6 +28,8 @@ export const publishMessages = defineMessages(
       'the article is {length} characters of text; WeChat takes fewer than {limit}: shorten it or split it into two articles',
     'publish.limit.contentBytes': 'the article’s HTML is {size}; WeChat takes less than {limit}: shorten it or split it into two articles',
     'publish.limit.sourceUrl': '--source-url must be an http(s) URL of at most {limit} bytes: {url}',
+    'publish.image.outside':
+      "image {src} is outside the draft's directory and the current directory: copy it beside the draft (or into the current directory) and refer to it there",
     'publish.image.notFound': 'image {src} not found (looked in {places}): fix its path in the draft, or put the file there',
     'publish.image.type': 'image {src} is {type}; WeChat takes only JPEG or PNG in the body: convert it and publish again',
     'publish.image.size': 'image {src} is {size}; WeChat takes body images under {limit}: compress or resize it and publish again',
@@ -61,6 +63,8 @@ export const publishMessages = defineMessages(
     'publish.history.line': '{time} · {model} · theme {theme} · media_id {mediaId} · {title}',
     'publish.error.transport':
       'could not reach the WeChat API ({endpoint}: {reason}): check the network or the proxy (HTTPS_PROXY), or WECHAT_API_BASE',
+    'publish.error.badAnswer':
+      "the WeChat API answered {endpoint} with something that is not WeChat's JSON ({reason}): check WECHAT_API_BASE and any proxy in between, then publish again",
     'publish.error.appSecret':
       'WeChat rejected the AppSecret (errcode {code}): copy WECHAT_APPSECRET again from 设置与开发 → 基本配置 (Settings & Development → Basic configuration), or reset it there',
     'publish.error.appId':
@@ -108,6 +112,7 @@ export const publishMessages = defineMessages(
     'publish.limit.contentChars': '正文有 {length} 个字符，微信要求少于 {limit}：请删减，或拆成两篇',
     'publish.limit.contentBytes': '正文 HTML 有 {size}，微信要求小于 {limit}：请删减，或拆成两篇',
     'publish.limit.sourceUrl': '--source-url 必须是不超过 {limit} 字节的 http(s) 地址：{url}',
+    'publish.image.outside': '图片 {src} 不在稿件所在目录或当前目录里：请把它复制到稿件旁边（或当前目录），再在稿件里引用',
     'publish.image.notFound': '找不到图片 {src}（查找了 {places}）：请修正稿件里的路径，或把文件放到那里',
     'publish.image.type': '图片 {src} 是 {type}；正文图片微信只接受 JPEG 或 PNG：请转换后再发布',
     'publish.image.size': '图片 {src} 有 {size}；正文图片微信要求小于 {limit}：请压缩或缩小后再发布',
@@ -138,6 +143,7 @@ export const publishMessages = defineMessages(
     'publish.history.heading': '已发布到微信草稿箱：',
     'publish.history.line': '{time} · {model} · 样式 {theme} · media_id {mediaId} · {title}',
     'publish.error.transport': '无法连接微信接口（{endpoint}：{reason}）：请检查网络或代理（HTTPS_PROXY），或 WECHAT_API_BASE',
+    'publish.error.badAnswer': '微信接口对 {endpoint} 的回复不是微信的 JSON（{reason}）：请检查 WECHAT_API_BASE 和中间的代理，然后重新发布',
     'publish.error.appSecret':
       '微信不接受这个 AppSecret（errcode {code}）：请从“设置与开发 → 基本配置”重新复制 WECHAT_APPSECRET，或在那里重置',
     'publish.error.appId': '微信不认识这个 AppID（errcode {code}）：请在“设置与开发 → 基本配置”核对 WECHAT_APPID',

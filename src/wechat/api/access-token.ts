@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { WechatTransportError } from './wechat-api-error.js';
 import { postWechat, type WechatFetch } from './wechat-http.js';
 
 /** The account's AppID and AppSecret (from WECHAT_APPID / WECHAT_APPSECRET). */
@@ -12,6 +13,26 @@ export interface WechatCredentials {
 export const tokenCacheFile = 'wechat-token.json';
 /** A cached token is used until this long before WeChat's stated expiry. */
 export const tokenExpiryMarginMs = 5 * 60_000;
+/** The longest life a token is trusted for, whatever the server says (WeChat's tokens last 7,200 s). */
+export const maxTokenLifetimeSeconds = 7200;
+
+/**
+ * What WeChat's tokens look like: printable ASCII without spaces (letters, digits, `_`, `-` in
+ * practice), at most 2 KB. Anything else (empty, control characters, a line break that would end
+ * up in a URL, a megabyte) is not a token: the answer is refused rather than cached.
+ */
+export const isTokenShaped = (token: string): boolean => /^[\x21-\x7e]{1,2048}$/.test(token);
+
+/**
+ * `expires_in` as seconds to trust the token for: a finite number of seconds clamped to
+ * 0–{@link maxTokenLifetimeSeconds}; a string of digits is read as one; anything else (missing, a
+ * word, negative, NaN, 1e300) gives 0, so the token serves this run and is not reused.
+ */
+export function usableLifetimeSeconds(value: unknown): number {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(seconds) || seconds <= 0) return 0;
+  return Math.min(seconds, maxTokenLifetimeSeconds);
+}
 
 interface CachedToken {
   accessToken: string;
@@ -35,6 +56,8 @@ export interface TokenSourceOptions {
   home: string;
   currentDate: () => Date;
   signal?: AbortSignal;
+  /** How long one call may take (default: wechatCallTimeoutMs, 60 s). */
+  timeoutMs?: number;
 }
 
 async function readCache(file: string): Promise<Record<string, CachedToken>> {
@@ -72,6 +95,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         !forceRefresh &&
         cached &&
         typeof cached.accessToken === 'string' &&
+        isTokenShaped(cached.accessToken) &&
         Date.parse(cached.expiresAt) > options.currentDate().getTime()
       ) {
         seen.push(cached.accessToken);
@@ -83,9 +107,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
         { endpoint: '/cgi-bin/stable_token', json: { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh } },
         [secret],
         options.signal,
+        options.timeoutMs,
       );
-      const accessToken = String(answer.access_token ?? '');
-      const expiresIn = Number(answer.expires_in ?? 7200);
+      const accessToken = answer.access_token;
+      if (typeof accessToken !== 'string' || !isTokenShaped(accessToken)) {
+        throw new WechatTransportError('/cgi-bin/stable_token', 'no usable access_token in the answer', 'badAnswer');
+      }
+      const expiresIn = usableLifetimeSeconds(answer.expires_in);
       seen.push(accessToken);
       const expiresAt = new Date(options.currentDate().getTime() + expiresIn * 1000 - tokenExpiryMarginMs).toISOString();
       await writeCache(file, { ...cache, [appid]: { accessToken, expiresAt } }).catch(() => undefined);

@@ -1,7 +1,20 @@
 import { t } from '../../i18n/translate.js';
 import { WechatApiError, WechatTransportError } from './wechat-api-error.js';
 
-const quoted = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300);
+/**
+ * Server text on one line, at most 300 characters, without bidirectional controls (U+202A–202E,
+ * U+2066–2069, U+200E/200F, U+061C): a hostile errmsg cannot reorder the line it is quoted in.
+ * Escape sequences are the printer's job (terminalSafe).
+ */
+const quoted = (text: string) =>
+  [
+    ...text
+      .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ]
+    .slice(0, 300)
+    .join('');
 
 /** The IP WeChat names in a 40164 errmsg (`invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist`). */
 const ipIn = (errmsg: string) => /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1];
@@ -12,7 +25,10 @@ const ipIn = (errmsg: string) => /invalid ip ([0-9a-f.:]+)/i.exec(errmsg)?.[1];
  */
 export function describeWechatError(error: WechatApiError | WechatTransportError): string {
   if (error instanceof WechatTransportError)
-    return t('publish.error.transport', { endpoint: error.endpoint, reason: quoted(error.reason) });
+    return t(error.kind === 'badAnswer' ? 'publish.error.badAnswer' : 'publish.error.transport', {
+      endpoint: error.endpoint,
+      reason: quoted(error.reason),
+    });
   const code = error.errcode;
   const params = { code, endpoint: error.endpoint };
   switch (code) {

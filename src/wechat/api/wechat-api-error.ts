@@ -11,11 +11,15 @@ export class WechatApiError extends Error {
   }
 }
 
-/** The WeChat API could not be reached, or answered something that is not its JSON; the text is redacted. */
+/**
+ * The WeChat API could not be reached (`unreachable`: network, timeout, byte cap, refused redirect),
+ * or answered something that is not its JSON or lacks a usable field (`badAnswer`); the text is redacted.
+ */
 export class WechatTransportError extends Error {
   constructor(
     readonly endpoint: string,
     readonly reason: string,
+    readonly kind: 'unreachable' | 'badAnswer' = 'unreachable',
   ) {
     super(`${endpoint}: ${reason}`);
     this.name = 'WechatTransportError';

@@ -36,6 +36,24 @@ export interface WechatClientOptions {
   home: string;
   currentDate: () => Date;
   signal?: AbortSignal;
+  /** How long one call may take (default: wechatCallTimeoutMs, 60 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Whether a value the server returned can be used as it is: a media_id is printable ASCII without
+ * spaces (it is printed and stored), an image URL an http(s) address without spaces or controls
+ * (it becomes an `<img src>` of the draft). A hostile or broken server gets no `javascript:` into
+ * the article and no escape sequence onto the terminal or into the history.
+ */
+export function fieldIsUsable(name: 'url' | 'media_id', value: string): boolean {
+  if (value.length > 2048 || !/^[\x21-\x7e]+$/.test(value)) return false;
+  if (name === 'media_id') return true;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -54,6 +72,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
         { ...request, accessToken },
         [options.credentials.secret, ...tokens.seen],
         options.signal,
+        options.timeoutMs,
       );
     };
     try {
@@ -63,9 +82,13 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
       return send(true);
     }
   };
-  const field = (answer: Record<string, unknown>, name: string, endpoint: string): string => {
+  const field = (answer: Record<string, unknown>, name: 'url' | 'media_id', endpoint: string): string => {
     const value = answer[name];
-    if (typeof value !== 'string' || value === '') throw new WechatTransportError(endpoint, `no ${name} in the answer`);
+    if (typeof value !== 'string' || value === '') throw new WechatTransportError(endpoint, `no ${name} in the answer`, 'badAnswer');
+    const hidden = [options.credentials.secret, ...tokens.seen].filter((secret) => secret.length >= 4);
+    if (!fieldIsUsable(name, value) || hidden.some((secret) => value.includes(secret))) {
+      throw new WechatTransportError(endpoint, `the answer's ${name} is not one WeChat gives`, 'badAnswer');
+    }
     return value;
   };
   return {

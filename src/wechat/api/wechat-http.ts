@@ -28,13 +28,14 @@ export async function postWechat(
   request: WechatRequest,
   secrets: readonly string[],
   signal?: AbortSignal,
+  timeoutMs: number = wechatCallTimeoutMs,
 ): Promise<Record<string, unknown>> {
   const hidden = [...secrets, ...(request.accessToken ? [request.accessToken] : [])];
   const redact = (text: string) => redactSecrets(text, hidden, { keyShapes: false });
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}${request.endpoint}`);
   if (request.accessToken) url.searchParams.set('access_token', request.accessToken);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-  const timeout = AbortSignal.timeout(wechatCallTimeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
   const headers: Record<string, string> = request.multipart
     ? { 'content-type': request.multipart.contentType }
     : { 'content-type': 'application/json; charset=utf-8' };
@@ -51,6 +52,8 @@ export async function postWechat(
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
+    if (timeout.aborted)
+      throw new WechatTransportError(request.endpoint, `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`);
     const cause = (error as { cause?: unknown }).cause;
     const reason = [error, cause].flatMap((item) => (item instanceof Error ? [item.message] : [])).join(': ');
     throw new WechatTransportError(request.endpoint, redact(reason || String(error)));
@@ -59,10 +62,10 @@ export async function postWechat(
   try {
     body = JSON.parse(text);
   } catch {
-    throw new WechatTransportError(request.endpoint, redact(`HTTP ${status}: ${text.slice(0, 200)}`));
+    throw new WechatTransportError(request.endpoint, redact(`HTTP ${status}: ${text.slice(0, 200)}`), 'badAnswer');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new WechatTransportError(request.endpoint, redact(`HTTP ${status}: ${text.slice(0, 200)}`));
+    throw new WechatTransportError(request.endpoint, redact(`HTTP ${status}: ${text.slice(0, 200)}`), 'badAnswer');
   }
   const record = body as Record<string, unknown>;
   const errcode = Number(record.errcode ?? 0);
