@@ -57,6 +57,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--cache', t('cli.option.cache'))
     .option('--report <file>', t('cli.option.report'))
     .option('--no-history', t('cli.option.noHistory'))
+    .option('--no-check', t('preflight.option.noCheck'))
     .option('--vote', t('vote.cli.option'))
     .option('--tag <tag>', t('verdict.option.tag'), collectTag)
     .option('--debug', t('cli.option.debug'), false)
@@ -114,6 +115,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--retries <n>', t('cli.write.retries'))
     .option('--no-stream', t('cli.option.noStream'))
     .option('--no-history', t('cli.write.noHistory'))
+    .option('--no-check', t('preflight.option.noCheck'))
     .option('--tag <tag>', t('verdict.option.tag'), collectTag)
     .action(async (topicWords: string[], options: WriteCommandOptions & { tag?: string[] }) => {
       const topic = topicWords.join(' ').trim();

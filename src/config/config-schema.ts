@@ -35,15 +35,31 @@ const languageSetting = z.preprocess(
   z.enum(['zh-CN', 'en']),
 );
 
-/** A provider in the config file: a new endpoint (`type` + `baseURL`) or a preset extended (`preset: deepseek`). */
-export const providerConfigSchema = z.strictObject({
-  type: z.enum(['openai', 'anthropic']).optional(),
+/** `command` goes with `type: claude-code` only, and such a provider takes no key, URL or preset. */
+function checkCliProvider(provider: Record<string, unknown>, context: z.RefinementCtx): void {
+  if (provider.type !== 'claude-code') {
+    if (provider.command !== undefined)
+      context.addIssue({ code: 'custom', path: ['command'], message: t('cliProvider.config.commandNeedsType') });
+    return;
+  }
+  for (const key of ['preset', 'baseURL', 'apiKeyEnv', 'apiKeyEnvs', 'apiKeys', 'headers', 'maxTokensParam']) {
+    if (provider[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: t('cliProvider.config.notForCli', { key }) });
+  }
+}
+
+/**
+ * A provider in the config file: a new endpoint (`type` + `baseURL`), a preset extended (`preset: deepseek`),
+ * or a local CLI (`type: claude-code`, optional `command`: its path, default `claude` on PATH).
+ */
+const providerFields = z.strictObject({
+  type: z.enum(['openai', 'anthropic', 'claude-code']).optional(),
   preset: z.string().min(1).optional(),
   baseURL: z.url({ protocol: /^https?$/ }).optional(),
   apiKeyEnv: envName.optional(),
   apiKeyEnvs: z.array(envName).min(1).optional(),
   apiKeys: z.array(z.string().min(1)).min(1).optional(),
   headers: z.record(z.string(), z.string()).optional(),
+  command: z.string().min(1).optional(),
   models: z.array(modelEntry).optional(),
   defaultModel: z.string().min(1).optional(),
   prices: z.record(z.string(), price).optional(),
@@ -51,6 +67,9 @@ export const providerConfigSchema = z.strictObject({
   temperature: temperatureLimits.optional(),
   maxConcurrency: z.number().int().positive().optional(),
 });
+
+/** A provider, its fields checked together (see checkCliProvider). */
+export const providerConfigSchema = providerFields.superRefine(checkCliProvider);
 
 /**
  * A role: its models in priority order (= fallback order), and what it overrides. A plain list is
@@ -74,6 +93,14 @@ export const configSchema = z.strictObject({
   roles: z.record(z.string().min(1), roleConfigSchema).optional(),
   retry: z.strictObject({ retries: z.number().int().min(0).max(10).optional() }).optional(),
   concurrency: z.number().int().positive().max(64).optional(),
+  /** When a provider rests: after `failures` retryable failures in a row, for `cooldownSeconds`, doubling up to `maxCooldownSeconds`. */
+  health: z
+    .strictObject({
+      failures: z.number().int().min(1).max(100).optional(),
+      cooldownSeconds: z.number().positive().max(86_400).optional(),
+      maxCooldownSeconds: z.number().positive().max(604_800).optional(),
+    })
+    .optional(),
   /** The interface language; `--lang` and `WECHAT_WRITER_LANG` win over it, it wins over the locale. */
   language: languageSetting.optional(),
 });

@@ -4,6 +4,7 @@ import type { ProviderConfig } from './config-schema.js';
 
 /** Turns a config provider into a preset: a new endpoint, or the preset it extends with the fields it sets. */
 export function presetFromConfig(id: string, config: ProviderConfig, base: ProviderPreset | undefined): ProviderPreset {
+  if (config.type === 'claude-code') return cliPreset(id, config);
   const format = config.type ?? (base?.defaultFormat === 'anthropic' ? 'anthropic' : 'openai');
   const listed: ModelEntry[] = config.models ?? [];
   const known = [...listed, ...(base?.models ?? []).filter((model) => !listed.some((entry) => entry.id === model.id))];
@@ -43,5 +44,29 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
       ...(config.temperature ? { temperature: config.temperature } : {}),
       ...(config.headers ? { headers: { ...base?.quirks?.headers, ...config.headers } } : {}),
     },
+  };
+}
+
+/**
+ * A provider run through a local CLI (`type: claude-code`): no key, no URL. Its command (default
+ * `claude`, found on PATH) stands where an endpoint's base URL would, so it reaches the adapter as one.
+ */
+function cliPreset(id: string, config: ProviderConfig): ProviderPreset {
+  const models: ModelEntry[] = (config.models ?? []).map((model) => {
+    const price = config.prices?.[model.id] ?? config.prices?.[`${id}:${model.id}`];
+    return price ? { ...model, prices: price } : model;
+  });
+  return {
+    id,
+    name: t('config.fromConfig', { name: id }),
+    aliases: [],
+    endpoints: { 'claude-code': { local: config.command ?? 'claude' } } as ProviderPreset['endpoints'],
+    defaultFormat: 'claude-code',
+    apiKeyEnvs: [],
+    requiresKey: false,
+    defaultModel: config.defaultModel ?? models[0]?.id ?? 'sonnet',
+    models,
+    maxConcurrency: config.maxConcurrency,
+    quirks: {},
   };
 }

@@ -35,7 +35,8 @@ function semanticProblems(document: unknown): string[] {
     }
     if (provider.preset === undefined && !builtIn && provider.type === undefined)
       problems.push(`providers.${id}.type: ${t('config.typeRequired')}`);
-    if (provider.preset === undefined && !builtIn && provider.baseURL === undefined)
+    // a local CLI (`type: claude-code`) has a command, not a URL
+    if (provider.preset === undefined && !builtIn && provider.baseURL === undefined && provider.type !== 'claude-code')
       problems.push(`providers.${id}.baseURL: ${t('config.baseUrlRequired')}`);
     if (provider.apiKeyEnv !== undefined && provider.apiKeyEnvs !== undefined) problems.push(`providers.${id}: ${t('config.keyEnvBoth')}`);
   }
@@ -95,6 +96,7 @@ function toSettings(config: ConfigFile, file: string, document: unknown, env: En
     retries: config.retry?.retries ?? null,
     concurrency: config.concurrency ?? null,
     language: config.language ?? null,
+    health: config.health ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { HealthSettings } from '../health/health-config.js';
 import type { Language } from '../i18n/language.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
 
@@ -21,4 +22,6 @@ export interface Settings {
    * it before parsing; it is kept here for whoever wants to know what the file asks for.
    */
   language?: Language | null;
+  /** The config file's `health:` (rests of failing providers); absent or null: the defaults. */
+  health?: HealthSettings | null;
 }

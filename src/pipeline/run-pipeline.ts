@@ -62,6 +62,8 @@ export async function runPipeline(plan: WritePlan, deps: RunDeps, events: Pipeli
       },
       stageDeps,
       budget,
+      // a role's models rest when sick; models named with --models are called all the same
+      stage.modelsFrom === '--models' ? stage.chain.length : 0,
     );
     const staged: StageResult = { ...result, stage: stage.stage, role: stage.role, input, inputFile: null };
     const finished = (await events.stageFinished?.(staged, stage, index)) ?? staged;

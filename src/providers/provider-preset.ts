@@ -1,5 +1,5 @@
-/** The wire formats we have adapters for. */
-export type WireFormat = 'openai' | 'anthropic' | 'mock';
+/** The wire formats we have adapters for (`claude-code`: the local Claude Code CLI, its command as the base URL). */
+export type WireFormat = 'openai' | 'anthropic' | 'mock' | 'claude-code';
 
 /** The two HTTP API formats a provider may speak. */
 export type ApiFormat = 'openai' | 'anthropic';

@@ -6,6 +6,7 @@ import { presetCatalog } from './preset-catalog.js';
 import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { secretParameterValues, urlPassword } from './secret-values.js';
+import { localCommandProblems } from './wire-formats/claude-code/find-command.js';
 
 /** A preset as it stands in this environment. Never carries the key itself. */
 export interface ProviderStatus {
@@ -95,7 +96,11 @@ export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus
   const keyHint = names.apiKey[0]
     ? t('errors.registry.setVariable', { name: names.apiKey[0] })
     : t('errors.registry.keyInConfig', { provider: preset.id });
-  const problems = [...(keyConfigured ? [] : [keyHint]), ...endpoint.problems];
+  const problems = [
+    ...(keyConfigured ? [] : [keyHint]),
+    ...endpoint.problems,
+    ...localCommandProblems(endpoint.wireFormat, endpoint.baseURL, env),
+  ];
   return {
     preset,
     aliases: [preset.id, ...preset.aliases],

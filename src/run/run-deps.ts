@@ -1,4 +1,5 @@
 import type { ProviderError } from '../errors/provider-error.js';
+import type { HealthStore } from '../health/health-store.js';
 import type { LanguageModel } from '../providers/language-model.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from './model-result.js';
@@ -45,4 +46,6 @@ export interface RunDeps {
   secrets?: readonly string[];
   /** Aborts the run (Ctrl-C): in-flight calls stop, no new model starts. */
   signal?: AbortSignal;
+  /** Providers' health across runs: resting ones are skipped by fallback chains, each call's end is recorded. */
+  health?: HealthStore;
 }

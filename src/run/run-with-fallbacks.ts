@@ -11,6 +11,8 @@ import type { ResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
 import { countWriting } from '../text/count-writing.js';
+import { healthyChain } from '../health/healthy-chain.js';
+import type { AttemptsOutcome } from './call-with-retries.js';
 
 /** One prompt as sent to a model: what a comparison cell or a pipeline stage asks. */
 export interface ModelTask {
@@ -91,34 +93,52 @@ function failed(model: ResolvedModel, error: ProviderError, attempts: number, la
  * Asks the first model of the chain; when it still fails after its retries, each next one in turn
  * (a role's models, or `--fallback`). Never throws. Each fallback is called (and named in events) as
  * this chain's own copy: when models run at once, a reporter can tell the events of one fallback
- * shared by two chains apart by object (see `RunEvents.fallingBack`).
+ * shared by two chains apart by object (see `RunEvents.fallingBack`). With `deps.health`, models past
+ * the first `named` (those the user named) that rest are skipped, one line each (see `healthyChain`),
+ * and every call's end is recorded.
  */
 export async function runWithFallbacks(
   chain: readonly ResolvedModel[],
   task: ModelTask,
   deps: RunDeps,
   budget: RetryBudget,
+  named = 1,
 ): Promise<ModelResult> {
   // Everything in the result that a server sent passes one redaction of every secret the run knows:
   // the chain's keys and secret headers, and whatever the caller adds (the whole run's).
   const secrets = usableSecrets([...secretsOf(...chain), ...(deps.secrets ?? [])]);
-  const result = await callChain(chain, task, { ...deps, secrets }, budget);
+  const result = await callChain(chain, task, { ...deps, secrets }, budget, named);
   return redactResult(result, secrets);
 }
 
-async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps: RunDeps, budget: RetryBudget): Promise<ModelResult> {
+async function callChain(
+  all: readonly ResolvedModel[],
+  task: ModelTask,
+  deps: RunDeps,
+  budget: RetryBudget,
+  named: number,
+): Promise<ModelResult> {
+  const warnings: string[] = [];
+  const tell = (target: ResolvedModel, warning: string) => {
+    warnings.push(warning);
+    deps.events?.warning?.(target, warning);
+  };
+  const chain = deps.health ? healthyChain(all, named, deps.health, tell) : all;
   const [model, ...shared] = chain;
   if (!model) throw new Error(t('errors.run.noModel'));
   const fallbacks = shared.map((fallback) => ({ ...fallback }));
   const started = deps.now();
-  const warnings: string[] = [];
+  const call = async (target: ResolvedModel): Promise<AttemptsOutcome> => {
+    const outcome = await callWithRetries(target, request(target), task.stream, task.retryPolicy, budget, deps);
+    await deps.health?.record(
+      target,
+      outcome.ok ? { ok: true } : { ok: false, type: outcome.error.type, retryable: outcome.error.retryable },
+    );
+    return outcome;
+  };
   const request = (target: ResolvedModel): GenerateRequest => {
     const temperature = adjustTemperature(task.temperature, target.temperature);
-    if (temperature.warning) {
-      const warning = `${target.id} ${temperature.warning}`;
-      warnings.push(warning);
-      deps.events?.warning?.(target, warning);
-    }
+    if (temperature.warning) tell(target, `${target.id} ${temperature.warning}`);
     return {
       modelId: target.modelId,
       system: task.system,
@@ -130,7 +150,7 @@ async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps:
       signal: deps.signal,
     };
   };
-  const primary = await callWithRetries(model, request(model), task.stream, task.retryPolicy, budget, deps);
+  const primary = await call(model);
   if (primary.ok) return { ...succeeded(model, model, primary.result, primary.attempts), warnings };
 
   let attempts = primary.attempts;
@@ -139,7 +159,7 @@ async function callChain(chain: readonly ResolvedModel[], task: ModelTask, deps:
   for (const fallback of fallbacks.filter((candidate) => candidate.id !== model.id)) {
     if (deps.signal?.aborted) break;
     deps.events?.fallingBack?.(last.target, fallback, last.error);
-    const outcome = await callWithRetries(fallback, request(fallback), task.stream, task.retryPolicy, budget, deps);
+    const outcome = await call(fallback);
     attempts += outcome.attempts;
     if (outcome.ok) return { ...succeeded(model, fallback, outcome.result, attempts), fallback: from, warnings };
     last = { target: fallback, error: outcome.error };

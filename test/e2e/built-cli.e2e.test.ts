@@ -210,6 +210,11 @@ describe('the built CLI', () => {
     expect(tea).toBeGreaterThan(coffee);
     expect(run.stdout).toContain('✗ b-奶茶 × p2:broken: SERVER_ERROR');
     expect(run.stdout).toMatch(/p1:ok\s+│\s+2\/2/);
-    expect(server.requests).toHaveLength(4);
+    // one key check per provider (GET /models) before the 4 generation calls
+    expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(4);
+    expect(server.requests.slice(0, 2).map((request) => [request.method, request.path])).toEqual([
+      ['GET', '/v1/models'],
+      ['GET', '/v1/models'],
+    ]);
   });
 });

@@ -48,7 +48,7 @@ describe('wechat-writer write with the example config', () => {
     server.replies.set('writer-backup', { chunks: ['# 冬天的第一杯热可可\n\n', '窗外下着雪。'] });
     server.replies.set('reviewer-model', { chunks: ['开头很好，结构清楚。\n\n', '评分：8/10'] });
 
-    const run = await runCliInProcess(['write', '--prompt', 'brief.md', '--json'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '--prompt', 'brief.md', '--json', '--no-check'], { cwd, env: env() });
     expect(run.stderr).not.toContain(localKey);
     expect(run.stdout).not.toContain(localKey);
     expect(run.code).toBe(0);
@@ -99,7 +99,7 @@ describe('wechat-writer write with the example config', () => {
     const server = fakeServer();
     server.replies.set('writer-model', { chunks: ['# 初稿\n\n第一版。'] });
     server.replies.set('reviewer-model', { chunks: ['太短。评分：5/10'] });
-    const run = await runCliInProcess(['write', '热可可', '--revise'], { cwd, env: env() });
+    const run = await runCliInProcess(['write', '热可可', '--revise', '--no-check'], { cwd, env: env() });
     expect(run.code).toBe(0);
     expect(server.requests.map((request) => request.body.model)).toEqual([
       'planner-model',

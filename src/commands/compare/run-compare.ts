@@ -15,6 +15,7 @@ import { extractTitle } from '../../format/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
+import { openHealth } from '../../health/open-health.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
 import type { ProgressReporter } from '../../ui/progress-reporter.js';
@@ -40,6 +41,8 @@ export interface CompareCommandOptions extends CompareOptions {
   report?: string;
   /** `--vote`: blind duels on the drafts once the run is over (in a terminal). */
   vote?: boolean;
+  /** False with --no-check: a `--prompts` batch skips the credentials check before its first call. */
+  check?: boolean;
 }
 
 /** Overridable pieces of the comparison, for tests. */
@@ -85,6 +88,11 @@ export async function runCompare(
   const settings = await loadSettings(options.config, io);
   const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)), settings.catalog);
   const plan = await buildRunPlan(completed, { ...io, settings });
+  if (plan.batch && options.check !== false) {
+    const { runPreflight } = await import('../../preflight/run-preflight.js');
+    await runPreflight([...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])], io);
+  }
+  const health = await openHealth(io, settings);
   const startedAt = io.currentDate();
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
@@ -117,6 +125,7 @@ export async function runCompare(
     now: io.now,
     sleep: io.sleep,
     signal: io.signal,
+    health,
     events: {
       started: (model, index, total) => progress.started(model, index, total),
       delta: (model, text) => progress.delta(model, text),

@@ -31,8 +31,13 @@ interface DoctorColumn extends TableColumn {
   movable?: 'fix' | 'detail';
 }
 
-function doctorColumns(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>): DoctorColumn[] {
+function doctorColumns(
+  checks: readonly ProviderCheck[],
+  color: InstanceType<typeof Chalk>,
+  health?: (check: ProviderCheck) => string | null,
+): DoctorColumn[] {
   const proxied = checks.some((check) => check.proxy !== null);
+  const healthKnown = health !== undefined && checks.some((check) => health(check) !== null);
   const columns: (DoctorColumn | null)[] = [
     { header: t('doctor.head.provider'), minWidth: 8, cell: (check) => check.id },
     { header: t('doctor.head.endpoint'), movable: 'detail', cell: (check) => check.baseURL ?? '—' },
@@ -45,6 +50,8 @@ function doctorColumns(checks: readonly ProviderCheck[], color: InstanceType<typ
       dropOrder: 1,
       cell: (check) => (check.latencyMs === null ? '—' : `${check.latencyMs} ms`),
     },
+    // rests, unusable keys, recent success rates: only when some provider has any
+    healthKnown ? { header: t('health.head'), movable: 'detail', cell: (check) => health(check) ?? t('health.ok') } : null,
     // The fix can quote a server's words (an error message): nothing a server sent reaches the terminal raw.
     { header: t('doctor.head.fix'), movable: 'fix', cell: (check) => terminalSafe(check.fix ?? '') },
   ];
@@ -62,11 +69,17 @@ function naturalWidth(columns: readonly DoctorColumn[], checks: readonly Provide
  * The doctor table: Provider, Endpoint, Proxy (only when some provider goes through one: its URL,
  * password hidden, or `direct`), Key (the variable's name, never its value), Check, Time, Fix.
  * Every line fits `maxWidth` columns: when the whole table would not, the Fix column, then Endpoint
- * and Proxy, move below it, one labelled line each under the provider's id, wrapped to the width;
+ * and Proxy (and Health, given `health`: ok / resting until HH:MM / key unusable, for providers with
+ * a state), move below it, one labelled line each under the provider's id, wrapped to the width;
  * what stays in the table is fitted by `fitTable`.
  */
-export function renderDoctorTable(checks: readonly ProviderCheck[], color: InstanceType<typeof Chalk>, maxWidth = 80): string {
-  const all = doctorColumns(checks, color);
+export function renderDoctorTable(
+  checks: readonly ProviderCheck[],
+  color: InstanceType<typeof Chalk>,
+  maxWidth = 80,
+  health?: (check: ProviderCheck) => string | null,
+): string {
+  const all = doctorColumns(checks, color, health);
   const moveOrder = [all.filter((column) => column.movable === 'fix'), all.filter((column) => column.movable !== undefined)];
   let inTable = all;
   let below: DoctorColumn[] = [];

@@ -13,6 +13,7 @@ import { terminalWidth } from '../../ui/fit-table.js';
 import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
 import { selectDoctorTargets } from './select-doctor-targets.js';
+import { providersHealth } from '../../health/provider-health.js';
 
 /** Each provider's check (both calls, if it falls back to a 1-token call) ends within this. */
 export const doctorTimeoutMs = 2000;
@@ -79,10 +80,18 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   };
   const providers = await Promise.all(targets.map((target) => checkProvider(target, checkDeps)));
   if (io.signal?.aborted) throw new InterruptedError();
+  const health = await providersHealth(
+    providers.map((check) => check.id),
+    io,
+    settings,
+  );
   const report: DoctorReport = {
     version: 1,
     ok: providers.length > 0 && providers.every((check) => check.ok),
-    providers,
+    providers: providers.map((check) => {
+      const known = health.get(check.id);
+      return known ? { ...check, health: known } : check;
+    }),
     notConfigured,
   };
   const secrets = secretsOf(
@@ -95,7 +104,9 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   } else if (providers.length > 0) {
     const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
     const width = terminalWidth(io.stdout, io.env);
-    io.stdout.write(redact(`${renderDoctorTable(providers, color, width)}\n${summaryLines(report)}`));
+    io.stdout.write(
+      redact(`${renderDoctorTable(providers, color, width, (check) => health.get(check.id)?.text ?? null)}\n${summaryLines(report)}`),
+    );
   }
   if (providers.length === 0) io.stderr.write(`wechat-writer: ${t('doctor.noneConfigured')}\n`);
   return report.ok ? ExitCode.ok : ExitCode.someFailed;

@@ -11,6 +11,7 @@ import type { Settings } from '../../config/settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { fitTable, terminalWidth } from '../../ui/fit-table.js';
 import { t } from '../../i18n/translate.js';
+import { providersHealth } from '../../health/provider-health.js';
 import { isLocalServer, localServerHint, probeLocalServers } from '../compare/probe-local-servers.js';
 
 /** `wechat-writer models` options. */
@@ -94,7 +95,17 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
   const settings = await loadSettings(options.config, io);
   if (options.remote !== undefined) return listRemote(options.remote, options, io, settings.catalog);
   const running = await probeLocalServers(io.env, settings.catalog);
-  const providers = listProviders(io.env, settings.catalog).map((status) => describePreset(status, running));
+  const described = listProviders(io.env, settings.catalog).map((status) => describePreset(status, running));
+  // rests, unusable keys and recent success rates: only providers with something to tell get `health`
+  const health = await providersHealth(
+    described.map((provider) => provider.id),
+    io,
+    settings,
+  );
+  const providers = described.map((provider) => {
+    const known = health.get(provider.id);
+    return known ? { ...provider, health: known } : provider;
+  });
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, providers }, null, 2)}\n`);
     return ExitCode.ok;
@@ -111,7 +122,8 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
         )
       : color.yellow(`✗ ${provider.problems.join(', ')}`);
     const aliases = provider.aliases.length > 1 ? ` (${provider.aliases.slice(1).join(', ')})` : '';
-    return [`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state];
+    const healthCell = health.size > 0 ? [health.get(provider.id)?.label ?? t('health.ok')] : [];
+    return [`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state, ...healthCell];
   });
   const table = fitTable(
     [
@@ -119,6 +131,8 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
       { header: t('cli.models.headDefaultModel'), minWidth: 24 },
       { header: t('cli.models.headBaseUrl'), minWidth: 24, dropOrder: 1 },
       { header: t('cli.models.headStatus'), minWidth: 34 },
+      // only when some provider has rested, failed or been called lately
+      ...(health.size > 0 ? [{ header: t('health.head'), minWidth: 19 }] : []),
     ],
     rows,
     terminalWidth(io.stdout, io.env),

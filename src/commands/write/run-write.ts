@@ -20,6 +20,7 @@ import { pipelineTotals, renderStageTable } from '../../ui/stage-table.js';
 import { createLineStageReporter, createSpinnerStageReporter, type StageReporter } from '../../ui/stage-reporter.js';
 import { historyEnabled, openRunRecorder } from '../compare/record-history.js';
 import { createStageSaver } from './save-stage.js';
+import { openHealth } from '../../health/open-health.js';
 
 /** `wechat-writer write` options: the plan's, plus presentation and history. */
 export interface WriteCommandOptions extends WriteOptions {
@@ -27,6 +28,8 @@ export interface WriteCommandOptions extends WriteOptions {
   json: boolean;
   /** False with --no-history. */
   history?: boolean;
+  /** False with --no-check: no credentials check before the first call. */
+  check?: boolean;
 }
 
 /**
@@ -101,6 +104,14 @@ export async function runWrite(
   const startedAt = io.currentDate();
   const built = await buildWritePlan(options, { ...io, settings, startedAt });
   const plan: WritePlan = rerun ? { ...built, prompt: rerun.prompt } : built;
+  const health = await openHealth(io, settings);
+  if (options.check !== false) {
+    const { runPreflight } = await import('../../preflight/run-preflight.js');
+    await runPreflight(
+      plan.stages.flatMap((stage) => stage.chain),
+      io,
+    );
+  }
   const reporter = await chooseStageReporter(io);
   const recorder = historyEnabled(options.history, io.env)
     ? await openRunRecorder(
@@ -134,6 +145,7 @@ export async function runWrite(
       now: io.now,
       sleep: io.sleep,
       signal: io.signal,
+      health,
       events: {
         retrying: (model, info) => reporter.retrying(model, info),
         warning: (_model, message) => reporter.warning(message),

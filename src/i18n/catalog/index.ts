@@ -1,12 +1,15 @@
 import { cliHelpMessages } from './cli-help-messages.js';
 import { cliMessages } from './cli-messages.js';
+import { cliProviderMessages } from './cli-provider-messages.js';
 import { compareMessages } from './compare-messages.js';
 import { configMessages } from './config-messages.js';
 import { displayMessages } from './display-messages.js';
 import { doctorMessages } from './doctor-messages.js';
 import { errorsMessages } from './errors-messages.js';
 import { exportMessages } from './export-messages.js';
+import { healthMessages } from './health-messages.js';
 import { historyMessages } from './history-messages.js';
+import { preflightMessages } from './preflight-messages.js';
 import { providerErrorsMessages } from './provider-errors-messages.js';
 import { publishMessages } from './publish-messages.js';
 import { ratingMessages } from './rating-messages.js';
@@ -18,13 +21,16 @@ import { writingMessages } from './writing-messages.js';
 export const catalogs = [
   cliHelpMessages,
   cliMessages,
+  cliProviderMessages,
   compareMessages,
   configMessages,
   displayMessages,
   doctorMessages,
   errorsMessages,
   exportMessages,
+  healthMessages,
   historyMessages,
+  preflightMessages,
   providerErrorsMessages,
   publishMessages,
   ratingMessages,
@@ -37,13 +43,16 @@ export const catalogs = [
 export const messages = {
   en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof cliHelpMessages.en &
     typeof cliMessages.en &
+    typeof cliProviderMessages.en &
     typeof compareMessages.en &
     typeof configMessages.en &
     typeof displayMessages.en &
     typeof doctorMessages.en &
     typeof errorsMessages.en &
     typeof exportMessages.en &
+    typeof healthMessages.en &
     typeof historyMessages.en &
+    typeof preflightMessages.en &
     typeof providerErrorsMessages.en &
     typeof publishMessages.en &
     typeof ratingMessages.en &

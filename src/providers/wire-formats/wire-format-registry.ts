@@ -9,6 +9,7 @@ const wireFormats: Record<WireFormat, () => Promise<WireFormatAdapter>> = {
   openai: () => import('./openai/openai-wire-format.js').then((module) => module.openAIWireFormat),
   anthropic: () => import('./anthropic/anthropic-wire-format.js').then((module) => module.anthropicWireFormat),
   mock: () => import('./mock/mock-wire-format.js').then((module) => module.mockWireFormat),
+  'claude-code': () => import('./claude-code/claude-code-wire-format.js').then((module) => module.claudeCodeWireFormat),
 };
 
 /** The adapter of one wire format. */

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedModel } from '../providers/registry.js';
+
+/** Who a health entry is about: a provider with one set of keys, never the key itself. */
+export interface HealthIdentity {
+  provider: string;
+  /** sha256 of the model's keys (16 hex digits): a changed key is another entry. */
+  keyHash: string;
+  /** sha256 of what decides whether a key works (endpoint, format, headers, keys): a change clears a mark. */
+  fingerprint: string;
+  /** The entry's name in the state file: `provider#keyHash`. */
+  key: string;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** The identity of the provider and key a model is called with. */
+export function healthIdentity(model: ResolvedModel): HealthIdentity {
+  const keys = model.apiKeys.length > 0 ? model.apiKeys : [model.apiKey ?? ''];
+  const keyHash = sha(keys.join('\n'));
+  const sorted = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+  const fingerprint = sha(
+    JSON.stringify([model.wireFormat, model.baseURL, keyHash, sorted(model.headers), sorted(model.query), model.secrets ?? []]),
+  );
+  return { provider: model.provider.id, keyHash, fingerprint, key: `${model.provider.id}#${keyHash}` };
+}

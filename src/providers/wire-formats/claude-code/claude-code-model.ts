@@ -1,0 +1,127 @@
+import { localProviderError, ProviderError } from '../../../errors/provider-error.js';
+import { t } from '../../../i18n/translate.js';
+import { monotonicNow, type AdapterConfig } from '../../adapter-config.js';
+import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../../language-model.js';
+import { mapAnthropicFinishReason } from '../anthropic/map-anthropic-finish-reason.js';
+import { defaultReplyLimits, replyTooLarge, withinCharLimit } from '../../reply-limits.js';
+import { claudeCodeInstall, findCommand } from './find-command.js';
+import { exitError, oneLine, resultError, type ClaudeErrorContext } from './map-claude-code-error.js';
+import { claudeAnswer, claudeReplySoFar, newClaudeRunState, NotStreamJsonError, readClaudeEvent } from './read-claude-events.js';
+import { CliProcessError, runCliProcess } from './run-cli-process.js';
+
+/**
+ * The arguments of one non-interactive call: print mode, JSON events, the model, our system prompt in
+ * place of Claude Code's own, no tools (a writer, not an agent), no session kept. The prompt is not
+ * among them: it goes to stdin.
+ */
+export function claudeCodeArgs(request: GenerateRequest, streamed: boolean): string[] {
+  return [
+    '-p',
+    '--output-format',
+    'stream-json',
+    // stream-json needs --verbose in print mode
+    '--verbose',
+    ...(streamed ? ['--include-partial-messages'] : []),
+    '--model',
+    request.modelId,
+    ...(request.system ? ['--system-prompt', request.system] : []),
+    '--tools',
+    '',
+    '--no-session-persistence',
+  ];
+}
+
+/** A model answered by the local Claude Code CLI (`claude -p`), on the user's own login or subscription. */
+export function createClaudeCodeModel(config: AdapterConfig): LanguageModel {
+  const now = config.now ?? monotonicNow;
+  const env = config.env ?? process.env;
+  const maxChars = config.maxReplyChars ?? defaultReplyLimits.maxReplyChars;
+  const maxBytes = config.maxReplyBytes ?? defaultReplyLimits.maxReplyBytes;
+
+  const call = async (request: GenerateRequest, onDelta: DeltaListener | null): Promise<GenerateResult> => {
+    const where: ClaudeErrorContext = { provider: config.provider, model: request.modelId, secrets: [config.apiKey] };
+    const file = findCommand(config.baseURL, env);
+    if (file === null) {
+      throw localProviderError(
+        'BAD_REQUEST',
+        `BAD_REQUEST: ${t('cliProvider.notFound', { command: config.baseURL, install: claudeCodeInstall })}`,
+        where,
+      );
+    }
+    const state = newClaudeRunState();
+    const started = now();
+    let ttftMs: number | null = null;
+    const onText = (piece: string) => {
+      if (state.streamed.length + state.assistant.length > maxChars) throw replyTooLargeChars();
+      if (onDelta) {
+        ttftMs ??= now() - started;
+        onDelta({ text: piece });
+      }
+    };
+    const replyTooLargeChars = () =>
+      localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${t('cliProvider.tooLong', { limit: maxChars })}`, where);
+    let exit;
+    try {
+      exit = await runCliProcess({
+        file,
+        args: claudeCodeArgs(request, onDelta !== null),
+        stdin: request.prompt,
+        env,
+        timeoutMs: request.timeoutMs,
+        signal: request.signal,
+        onLine: (line) => readClaudeEvent(line, state, onText),
+        isDone: () => state.result !== null,
+        maxStdoutBytes: maxBytes,
+        tooLarge: () => replyTooLarge(where, maxBytes),
+      });
+    } catch (error) {
+      throw processFailure(error, where, request.timeoutMs).withReply(claudeReplySoFar(state));
+    }
+    const result = state.result;
+    if (result !== null && (result.is_error === true || (result.subtype !== undefined && result.subtype !== 'success'))) {
+      throw resultError(result, where).withReply(claudeReplySoFar(state));
+    }
+    if (result === null) throw exitError(exit, where).withReply(claudeReplySoFar(state));
+    return withinCharLimit(
+      {
+        text: claudeAnswer(state),
+        reasoning: state.reasoning,
+        finishReason: state.stopReason === null ? { unified: 'stop', raw: null } : mapAnthropicFinishReason(state.stopReason),
+        usage: state.usage,
+        latencyMs: now() - started,
+        ttftMs: onDelta ? ttftMs : null,
+        responseModel: state.model,
+        requestId: state.sessionId,
+        reportedCostUsd: typeof result.total_cost_usd === 'number' ? result.total_cost_usd : null,
+      } satisfies GenerateResult,
+      maxChars,
+      where,
+    );
+  };
+
+  return {
+    provider: config.provider,
+    modelId: config.modelId,
+    generate: (request) => call(request, null),
+    stream: (request, onDelta) => call(request, onDelta),
+  };
+}
+
+/** The typed error for a run stopped before the CLI ended on its own. */
+function processFailure(error: unknown, where: ClaudeErrorContext, timeoutMs: number): ProviderError {
+  if (!(error instanceof CliProcessError))
+    return localProviderError('UNKNOWN', `UNKNOWN: ${oneLine(String(error), where.secrets)}`, where, {}, error);
+  if (error.reason === 'timeout')
+    return localProviderError('TIMEOUT', t('errors.provider.sdk.timeout', { ms: timeoutMs }), where, {}, error);
+  if (error.reason === 'cancelled') return localProviderError('CANCELLED', t('errors.provider.sdk.cancelled'), where, {}, error);
+  if (error.reason === 'spawn') {
+    const detail = oneLine(error.message, where.secrets);
+    return localProviderError('BAD_REQUEST', `BAD_REQUEST: ${t('cliProvider.cannotStart', { detail })}`, where, {}, error);
+  }
+  if (error.cause instanceof ProviderError) return error.cause;
+  if (error.cause instanceof NotStreamJsonError) {
+    const line = oneLine(error.cause.line, where.secrets, 120);
+    return localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${t('cliProvider.notJson', { line })}`, where, {}, error);
+  }
+  return localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${oneLine(error.message, where.secrets)}`, where, {}, error);
+}
