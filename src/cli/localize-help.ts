@@ -72,6 +72,8 @@ export function localizedHelp(): HelpConfiguration {
 
 /** Commander's error lines (already in English) in the run's language; unknown ones are kept as they are. */
 export function localizeCommanderError(text: string): string {
+  // a command that needs a run id and got none: say where run ids come from
+  if (/^error: missing required argument 'runId'\n?$/.test(text)) return `${t('cli.commander.missingRunId')}\n`;
   if (currentLanguage() === 'en') return text;
   const [first = '', ...rest] = text.replace(/\n$/, '').split('\n');
   const rules: [RegExp, (match: RegExpExecArray) => string][] = [
