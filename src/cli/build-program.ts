@@ -7,7 +7,6 @@ import { runShowHistory, type ShowHistoryOptions } from '../commands/history/sho
 import { runWrite, type WriteCommandOptions } from '../commands/write/run-write.js';
 import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
 import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
-import { minimumVotes } from '../rating/rate-models.js';
 import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
 import type { CommandIO } from './command-io.js';
@@ -16,8 +15,7 @@ import { localizeCommanderError, localizedHelp } from './localize-help.js';
 import { collectTag, givenTags, withRunTags } from '../store/run-tags-scope.js';
 import { mistypedCommand } from './typo-guard.js';
 import type { VoteDeps } from '../commands/vote/run-vote.js';
-import { wechatThemes } from '../wechat/html/wechat-themes.js';
-import type { ExportOptions } from '../commands/export/run-export.js';
+import { addVerdictCommands, addWechatCommands } from './add-flow-commands.js';
 
 /** Pieces a test swaps in when it runs the program in-process; the real CLI passes none. */
 export interface ProgramDeps {
@@ -156,57 +154,6 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     });
 
   program
-    .command('pick')
-    .description(t('verdict.pick.description'))
-    .argument('<runId>', t('verdict.pick.runId'))
-    .argument('<model>', t('verdict.pick.model'))
-    .option('--prompt-id <id>', t('verdict.pick.promptId'))
-    .option('--voter <name>', t('verdict.pick.voter'))
-    .action(async (runId: string, model: string, options: { promptId?: string; voter?: string }) => {
-      const { runPick } = await import('../commands/pick/run-pick.js');
-      setExitCode(await runPick(runId, model, options, io));
-    });
-
-  program
-    .command('export')
-    .description(t('export.cli.description'))
-    .argument('<runId>', t('export.cli.runId'))
-    .option('--model <id>', t('export.cli.model'))
-    .option('--format <format>', t('export.cli.format'), 'wechat')
-    .option('-o, --output <file>', t('export.cli.output'))
-    .option(
-      '--theme <name>',
-      t('export.cli.theme', { themes: wechatThemes.map((theme) => `${theme.id} (${t(theme.nameKey)})`).join(', ') }),
-      'default',
-    )
-    .option('--prompt-id <id>', t('export.cli.promptId'))
-    .action(async (runId: string, options: ExportOptions) => {
-      const { runExport } = await import('../commands/export/run-export.js');
-      setExitCode(await runExport(runId, options, io));
-    });
-
-  program
-    .command('publish')
-    .description(t('publish.cli.description'))
-    .argument('<runId>', t('publish.cli.runId'))
-    .option('--model <id>', t('publish.cli.model'))
-    .option('--prompt-id <id>', t('publish.cli.promptId'))
-    .option(
-      '--theme <name>',
-      t('export.cli.theme', { themes: wechatThemes.map((theme) => `${theme.id} (${t(theme.nameKey)})`).join(', ') }),
-    )
-    .option('--cover <file>', t('publish.cli.cover'))
-    .option('--author <name>', t('publish.cli.author', { limit: 16 }))
-    .option('--digest <text>', t('publish.cli.digest', { limit: 128 }))
-    .option('--source-url <url>', t('publish.cli.sourceUrl'))
-    .option('--dry-run', t('publish.cli.dryRun'))
-    .addHelpText('after', () => t('publish.cli.after'))
-    .action(async (runId: string, options: import('../commands/publish/run-publish.js').PublishOptions) => {
-      const { runPublish } = await import('../commands/publish/run-publish.js');
-      setExitCode(await runPublish(runId, options, io));
-    });
-
-  program
     .command('stats')
     .description(t('cli.stats.description'))
     .option('--by <what>', t('cli.stats.by'), 'model')
@@ -215,31 +162,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--json', t('cli.option.machineJson'), false)
     .action(async (options: StatsCommandOptions) => setExitCode(await runStats(options, io)));
 
-  program
-    .command('leaderboard')
-    .description(t('rating.command.description'))
-    .option('--tag <tag>', t('rating.option.tag'), (tag: string, tags: string[] = []) => [...tags, tag])
-    .option('--since <when>', t('rating.option.since'))
-    .option('--source <who>', t('rating.option.source'), 'human')
-    .option('--min-votes <n>', t('rating.option.minVotes', { count: minimumVotes }))
-    .option('--json', t('rating.option.json'), false)
-    .addHelpText('after', () => t('rating.after'))
-    .action(async (options: { tag?: string[]; since?: string; source: string; minVotes?: string; json: boolean }) => {
-      const { runLeaderboard } = await import('../commands/leaderboard/run-leaderboard.js');
-      setExitCode(await runLeaderboard(options, io));
-    });
-
-  program
-    .command('vote')
-    .description(t('vote.cli.description'))
-    .argument('[runId]', t('vote.cli.runId'))
-    .option('--voter <name>', t('vote.cli.voter'))
-    .option('--prompt-id <id>', t('vote.cli.promptId'))
-    .addHelpText('after', () => t('vote.cli.keys'))
-    .action(async (runId: string | undefined, options: { voter?: string; promptId?: string }) => {
-      const { runVote } = await import('../commands/vote/run-vote.js');
-      setExitCode(await runVote(runId, options, io, deps.vote));
-    });
+  addVerdictCommands(program, io, setExitCode, deps.vote);
+  addWechatCommands(program, io, setExitCode);
 
   program
     .command('init')

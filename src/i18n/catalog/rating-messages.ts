@@ -3,7 +3,7 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of the leaderboard. */
 export const ratingMessages = defineMessages(
   {
-    'rating.command.description': 'Rank the models from your votes: Bradley–Terry ratings with 95% intervals',
+    'rating.command.description': 'rank the models from your votes: Bradley–Terry ratings with 95% intervals',
     'rating.option.tag': 'only verdicts on runs or prompts tagged so (repeat it: every tag must match)',
     'rating.option.since': 'only verdicts since then: 7d, 24h, 2w, 30m or a date (2026-11-01)',
     'rating.option.source': 'whose verdicts: human (votes and picks), judge (pairwise judge) or all',

@@ -3,7 +3,7 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of the vote command's blind duels. */
 export const voteMessages = defineMessages(
   {
-    'vote.cli.description': 'Blind duels between the drafts of a run: vote for the better one, then see which models wrote them',
+    'vote.cli.description': 'blind duels between the drafts of a run: vote for the better one, then see which models wrote them',
     'vote.cli.runId': 'the run to vote on (default: the last run with two or more successful drafts)',
     'vote.cli.voter': 'who is voting (default: your user name)',
     'vote.cli.promptId': 'in a batch run, only the drafts of this prompt',
