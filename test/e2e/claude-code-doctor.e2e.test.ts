@@ -27,6 +27,9 @@ describe('doctor and models with a claude-code provider', () => {
     const doctor = await cli(['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/cc\s+│ — \(none needed\) │ ✓ ok/);
+    expect(doctor.stdout).not.toContain('1-token call');
+    // doctor ran `claude --version`, no model call: the label says so
+    expect(doctor.stdout.replace(/[│\s]+/g, ' ')).toContain('ok (the command runs)');
     expect(doctor.stdout).toMatch(/gone\s+│ — \(none needed\) │ ✗ incomplete setup/);
     expect(doctor.stdout.replace(/\s+/g, ' ')).toContain('install Claude Code with `npm install -g @anthropic-ai/claude-code`');
     expect(readFakeRecord(record())!.args).toEqual(['--version']);

@@ -6,7 +6,7 @@ import { couldNotReach, networkFailureProxy } from '../../providers/network-fail
 import { displayProxyUrl, proxyForUrl, ProxySettingError } from '../../providers/proxy-for-url.js';
 import { redactSecrets, redactUrlCredentials } from '../../providers/redact-secrets.js';
 import { secretsOf } from '../../providers/registry.js';
-import type { KeyProbeProgress } from '../../providers/wire-formats/wire-format-adapter.js';
+import type { KeyProbeMethod, KeyProbeProgress } from '../../providers/wire-formats/wire-format-adapter.js';
 import { loadWireFormat } from '../../providers/wire-formats/wire-format-registry.js';
 import type { DoctorErrorType, DoctorTarget } from './doctor-target.js';
 import { fixHint } from './fix-hint.js';
@@ -27,7 +27,7 @@ export interface ProviderCheck {
   /** Whether the key got past authentication; null when that could not be told. */
   keyAccepted: boolean | null;
   /** `models`: GET /models answered; `generate`: a 1-token call (no /models there); null: nothing was called. */
-  method: 'models' | 'generate' | null;
+  method: KeyProbeMethod | null;
   latencyMs: number | null;
   ok: boolean;
   error: { type: DoctorErrorType; message: string } | null;

@@ -12,7 +12,17 @@ const reason = (type: DoctorErrorType): string => t(`doctor.reason.${type}`);
 
 function checkCell(check: ProviderCheck, color: InstanceType<typeof Chalk>): string {
   if (check.ok)
-    return color.green(t('doctor.ok', { method: t(check.method === 'generate' ? 'doctor.method.generate' : 'doctor.method.models') }));
+    return color.green(
+      t('doctor.ok', {
+        method: t(
+          check.method === 'generate'
+            ? 'doctor.method.generate'
+            : check.method === 'command'
+              ? 'doctor.method.command'
+              : 'doctor.method.models',
+        ),
+      }),
+    );
   return color.red(t('doctor.failedCheck', { reason: reason(check.error?.type ?? 'UNKNOWN') }));
 }
 

@@ -9,8 +9,11 @@ export interface EndpointCallOptions {
   now?: () => number;
 }
 
-/** How a key probe got its answer: the model list, or a 1-token call where the server has no model list. */
-export type KeyProbeMethod = 'models' | 'generate';
+/**
+ * How a key probe got its answer: the model list, a 1-token call where the server has no model list,
+ * or (a local CLI provider) running its command's `--version`.
+ */
+export type KeyProbeMethod = 'models' | 'generate' | 'command';
 
 /** What a key probe learned, also when it failed (then it throws a ProviderError). */
 export interface KeyProbeProgress {

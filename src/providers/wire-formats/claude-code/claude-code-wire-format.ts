@@ -18,7 +18,7 @@ export const claudeCodeWireFormat: WireFormatAdapter = {
   createModel: createClaudeCodeModel,
   listModels: async (config) => [...(config.knownModels ?? [])].sort(),
   probeKey: async (config, options, progress) => {
-    progress.method = 'generate';
+    progress.method = 'command';
     const where = { provider: config.provider, model: config.modelId, secrets: [config.apiKey] };
     const env = config.env ?? process.env;
     const file = findCommand(config.baseURL, env);
