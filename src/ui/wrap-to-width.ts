@@ -63,9 +63,11 @@ function cut(token: Token, width: number): Token[] {
   return pieces;
 }
 
-function wrapLine(line: string, width: number): string[] {
+/** One line of text wrapped: its first line at most `firstWidth` columns, the others `restWidth`. */
+function wrapLine(line: string, firstWidth: number, restWidth: number): string[] {
   if (line.trim() === '') return [''];
   const lines: string[] = [];
+  const width = () => (lines.length === 0 ? firstWidth : restWidth);
   let current = '';
   let currentWidth = 0;
   const flush = () => {
@@ -76,15 +78,15 @@ function wrapLine(line: string, width: number): string[] {
   for (const token of tokenize(line)) {
     if (token.space) {
       // a break at a space drops the space; spaces at the start of the paragraph stay (indentation)
-      if (currentWidth + token.width <= width) {
+      if (currentWidth + token.width <= width()) {
         current += token.text;
         currentWidth += token.width;
       } else if (current !== '') flush();
       continue;
     }
-    const pieces = token.width <= width ? [token] : cut(token, width);
+    const pieces = token.width <= width() ? [token] : cut(token, restWidth);
     for (const piece of pieces) {
-      if (currentWidth + piece.width > width && current !== '') flush();
+      if (currentWidth + piece.width > width() && current !== '') flush();
       current += piece.text;
       currentWidth += piece.width;
     }
@@ -97,15 +99,23 @@ function wrapLine(line: string, width: number): string[] {
  * Text wrapped to lines of at most `width` terminal columns (measured with string-width): Chinese
  * breaks between any two characters, other words at spaces (a word longer than a line is cut),
  * closing punctuation never starts a line. Each line of the text starts a new line; tabs become
- * four spaces; bidirectional controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) are dropped, so
- * a draft cannot reverse the rest of its line, the gutter and the other draft's column. The text must
- * already be terminal-safe (no escape sequences).
+ * four spaces; bidirectional controls are dropped here too (as terminalSafe drops them), so a draft
+ * handed in raw still cannot reverse the gutter and the other draft's column. The text must already
+ * be free of escape sequences (terminalSafe). With `indent`, every line after the first starts with
+ * it (a hanging indent) and still fits `width`.
  */
-export function wrapToWidth(text: string, width: number): string[] {
+export function wrapToWidth(text: string, width: number, indent = ''): string[] {
   const columns = Math.max(1, Math.floor(width));
-  return text
+  const restColumns = Math.max(1, columns - stringWidth(indent));
+  const lines: string[] = [];
+  const paragraphs = text
     .replace(/\t/g, '    ')
     .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-    .split(/\r\n|\r|\n/)
-    .flatMap((line) => wrapLine(line.trimEnd(), columns));
+    .split(/\r\n|\r|\n/);
+  for (const paragraph of paragraphs) {
+    const wrapped = wrapLine(paragraph.trimEnd(), lines.length === 0 ? columns : restColumns, restColumns);
+    const first = lines.length === 0;
+    lines.push(...wrapped.map((line, index) => (first && index === 0 ? line : `${indent}${line}`)));
+  }
+  return lines;
 }

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { ProviderCheck } from '../../src/commands/doctor/check-provider.js';
 import { renderDoctorTable } from '../../src/commands/doctor/render-doctor-table.js';
-import { wrapToWidth } from '../../src/commands/doctor/wrap-to-width.js';
+import { wrapToWidth } from '../../src/ui/wrap-to-width.js';
 import { runInLanguage } from '../../src/i18n/language.js';
 
 const plain = new Chalk({ level: 0 });

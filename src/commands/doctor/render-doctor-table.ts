@@ -5,7 +5,7 @@ import { displayWidth } from '../../ui/display-width.js';
 import { fitTable, type TableColumn } from '../../ui/fit-table.js';
 import type { ProviderCheck } from './check-provider.js';
 import type { DoctorErrorType } from './doctor-target.js';
-import { wrapToWidth } from './wrap-to-width.js';
+import { wrapToWidth } from '../../ui/wrap-to-width.js';
 
 /** The short reason for the Check column (the Fix column says what to do), in the run's language. */
 const reason = (type: DoctorErrorType): string => t(`doctor.reason.${type}`);
