@@ -1,7 +1,7 @@
-import { createTokenSource, type WechatCredentials } from './access-token.js';
+import { createTokenSource, type TokenSourceOptions } from './access-token.js';
 import { multipartBody, type UploadFile } from './multipart-body.js';
 import { invalidTokenCodes, WechatApiError, WechatTransportError } from './wechat-api-error.js';
-import { postWechat, type WechatFetch, type WechatRequest } from './wechat-http.js';
+import { postWechat, type WechatRequest } from './wechat-http.js';
 
 /** The default WeChat API origin; `WECHAT_API_BASE` replaces it. */
 export const defaultWechatApiBase = 'https://api.weixin.qq.com';
@@ -28,17 +28,8 @@ export interface WechatClient {
   addDraft(articles: readonly DraftArticle[]): Promise<string>;
 }
 
-/** Options of {@link createWechatClient}. */
-export interface WechatClientOptions {
-  fetch: WechatFetch;
-  baseUrl: string;
-  credentials: WechatCredentials;
-  home: string;
-  currentDate: () => Date;
-  signal?: AbortSignal;
-  /** How long one call may take (default: wechatCallTimeoutMs, 60 s). */
-  timeoutMs?: number;
-}
+/** Options of {@link createWechatClient}: what its token source needs, which its calls share. */
+export type WechatClientOptions = TokenSourceOptions;
 
 /**
  * Whether a value the server returned can be used as it is: a media_id is printable ASCII without
