@@ -1,8 +1,9 @@
 /**
  * Text from a model or a server, made safe to print on a terminal: escape sequences (CSI such as
  * `ESC[2J`, OSC such as `ESC]52` clipboard writes, `ESC]0` titles and `ESC]8` links, DCS / SOS / PM /
- * APC strings, two-byte escapes) are removed whole, and every other C0 / C1 control character and
- * DEL is dropped. Newline and tab stay. Files keep the original text: this is only for terminals.
+ * APC strings, two-byte escapes) are removed whole, and every other C0 / C1 control character, DEL
+ * and bidirectional control (U+061C, U+200E/200F, U+202A–202E, U+2066–2069: a line cannot be
+ * reordered on screen, Trojan-Source style) is dropped. Newline and tab stay. Files keep the original text: this is only for terminals.
  */
 
 /** A stateful stripper for text that arrives in pieces (a sequence may be split across them). */
@@ -22,8 +23,12 @@ const maxCsiLength = 256;
 /** An OSC / DCS string still open after this many characters is dropped and text resumes. */
 const maxStringLength = 4096;
 
+/** Bidirectional marks, embeddings, overrides and isolates: they reorder what a terminal shows. */
+const isBidiControl = (code: number) =>
+  code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+
 /** Characters kept as they are: printable text, newline and tab. */
-const isPlain = (code: number) => code === 0x0a || code === 0x09 || (code >= 0x20 && code < 0x7f) || code > 0x9f;
+const isPlain = (code: number) => code === 0x0a || code === 0x09 || (code >= 0x20 && code < 0x7f) || (code > 0x9f && !isBidiControl(code));
 
 export function createTerminalSafeStream(): TerminalSafeStream {
   let state: State = 'text';
@@ -103,7 +108,7 @@ export function createTerminalSafeStream(): TerminalSafeStream {
 /** `text` without escape sequences and control characters (newline and tab kept). */
 export function terminalSafe(text: string): string {
   // Fast path: nothing to strip in the usual article.
-  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text)) return text;
+  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) return text;
   const stream = createTerminalSafeStream();
   return stream.write(text) + stream.end();
 }

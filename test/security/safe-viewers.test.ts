@@ -45,6 +45,11 @@ describe('terminalSafe', () => {
     expect(terminalSafe('8-bit OSC \u009d0;t\u009cok')).toBe('8-bit OSC ok');
   });
 
+  it('drops bidirectional controls, so a line cannot be reordered on screen', () => {
+    expect(terminalSafe('a\u202eevil\u202c b\u2066c\u2069 d\u200fe\u061c')).toBe('aevil bc de');
+    expect(terminalSafe('中文 עברית')).toBe('中文 עברית');
+  });
+
   it('gives the same text however the stream is split (a sequence split across deltas is removed whole)', () => {
     const whole = terminalSafe(hostileText);
     for (let cut = 0; cut <= hostileText.length; cut += 1) {
