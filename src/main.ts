@@ -1,6 +1,7 @@
 import { buildProgram, type ProgramDeps } from './cli/build-program.js';
 import type { CommandIO } from './cli/command-io.js';
 import { handleError } from './cli/handle-error.js';
+import { separateReuseAge } from './cli/reuse-argument.js';
 import { ExitCode, type ExitCodeValue } from './errors/exit-codes.js';
 import { languageFromArgv } from './i18n/language-from-argv.js';
 import { runInLanguage } from './i18n/language.js';
@@ -19,7 +20,7 @@ async function runProgram(argv: readonly string[], io: CommandIO, deps: ProgramD
         exitCode = code;
       },
       deps,
-    ).parseAsync([...argv], { from: 'user' });
+    ).parseAsync(separateReuseAge(argv), { from: 'user' });
     return exitCode;
   } catch (error) {
     return handleError(error, io, argv.includes('--debug'));

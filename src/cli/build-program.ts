@@ -56,6 +56,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--report <file>', t('cli.option.report'))
     .option('--no-history', t('cli.option.noHistory'))
     .option('--no-check', t('preflight.option.noCheck'))
+    .option('--reuse [age]', t('compare.reuse.option'))
     .option('--vote', t('vote.cli.option'))
     .option('--tag <tag>', t('verdict.option.tag'), collectTag)
     .option('--debug', t('cli.option.debug'), false)
@@ -115,6 +116,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--no-history', t('cli.write.noHistory'))
     .option('--no-check', t('preflight.option.noCheck'))
     .option('--tag <tag>', t('verdict.option.tag'), collectTag)
+    .option('--explain', t('routing.option.explain'))
     .action(async (topicWords: string[], options: WriteCommandOptions & { tag?: string[] }) => {
       const topic = topicWords.join(' ').trim();
       const tags = givenTags(options.tag);
@@ -146,6 +148,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--show <what>', t('cli.rerun.show'))
     .option('--live', t('cli.rerun.live'))
     .option('--no-history', t('cli.rerun.noHistory'))
+    .option('--reuse [age]', t('compare.reuse.rerunOption'))
     .option('--tag <tag>', t('verdict.option.rerunTag'), collectTag)
     .action(async (runId: string, options: RerunOptions & { tag?: string[] }) => {
       const { rerunTags } = await import('../commands/history/rerun-tags.js');

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { parseLanguage } from '../i18n/choose-language.js';
 import { t } from '../i18n/translate.js';
+import { maxConcurrency } from '../plan/concurrency-limit.js';
+import { checkCliProvider, cliProviderFields } from './cli-provider-schema.js';
+import { strategyNames } from '../routing/route-decision.js';
+import { apiKeyEntries, keyEnvEntries, limitFields } from '../limits/limit-schema.js';
 
 const price = z.strictObject({
   input: z.number().nonnegative(),
@@ -35,37 +39,28 @@ const languageSetting = z.preprocess(
   z.enum(['zh-CN', 'en']),
 );
 
-/** `command` goes with `type: claude-code` only, and such a provider takes no key, URL or preset. */
-function checkCliProvider(provider: Record<string, unknown>, context: z.RefinementCtx): void {
-  if (provider.type !== 'claude-code') {
-    if (provider.command !== undefined)
-      context.addIssue({ code: 'custom', path: ['command'], message: t('cliProvider.config.commandNeedsType') });
-    return;
-  }
-  for (const key of ['preset', 'baseURL', 'apiKeyEnv', 'apiKeyEnvs', 'apiKeys', 'headers', 'maxTokensParam']) {
-    if (provider[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: t('cliProvider.config.notForCli', { key }) });
-  }
-}
-
 /**
  * A provider in the config file: a new endpoint (`type` + `baseURL`), a preset extended (`preset: deepseek`),
- * or a local CLI (`type: claude-code`, optional `command`: its path, default `claude` on PATH).
+ * or a local CLI: `type: claude-code` (optional `command`: its path, default `claude` on PATH) or
+ * `type: command` (`command`, `args`, `output`, `fields`…: see cli-provider-schema.ts).
  */
 const providerFields = z.strictObject({
-  type: z.enum(['openai', 'anthropic', 'claude-code']).optional(),
+  type: z.enum(['openai', 'anthropic', 'claude-code', 'command']).optional(),
   preset: z.string().min(1).optional(),
   baseURL: z.url({ protocol: /^https?$/ }).optional(),
   apiKeyEnv: envName.optional(),
-  apiKeyEnvs: z.array(envName).min(1).optional(),
-  apiKeys: z.array(z.string().min(1)).min(1).optional(),
+  apiKeyEnvs: keyEnvEntries(envName).optional(),
+  apiKeys: apiKeyEntries().optional(),
   headers: z.record(z.string(), z.string()).optional(),
-  command: z.string().min(1).optional(),
+  ...cliProviderFields,
   models: z.array(modelEntry).optional(),
   defaultModel: z.string().min(1).optional(),
   prices: z.record(z.string(), price).optional(),
   maxTokensParam: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
   temperature: temperatureLimits.optional(),
   maxConcurrency: z.number().int().positive().optional(),
+  /** Kept before they bite (src/limits): `60/min`, `/hour`, `/day`, for each of the provider's keys. */
+  ...limitFields,
 });
 
 /** A provider, its fields checked together (see checkCliProvider). */
@@ -82,6 +77,8 @@ export const roleConfigSchema = z.preprocess(
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().positive().optional(),
     system: z.string().min(1).optional(),
+    /** How the models are ordered for each call (the rest of the list stays the fallback chain). */
+    strategy: z.enum(strategyNames).optional(),
   }),
 );
 
@@ -92,7 +89,7 @@ export const configSchema = z.strictObject({
     .optional(),
   roles: z.record(z.string().min(1), roleConfigSchema).optional(),
   retry: z.strictObject({ retries: z.number().int().min(0).max(10).optional() }).optional(),
-  concurrency: z.number().int().positive().max(64).optional(),
+  concurrency: z.number().int().positive().max(maxConcurrency).optional(),
   /** When a provider rests: after `failures` retryable failures in a row, for `cooldownSeconds`, doubling up to `maxCooldownSeconds`. */
   health: z
     .strictObject({

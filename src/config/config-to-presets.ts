@@ -1,10 +1,11 @@
-import { envPrefix, type ModelEntry, type ProviderPreset } from '../providers/provider-preset.js';
+import { envPrefix, type CommandTemplate, type ModelEntry, type ProviderPreset } from '../providers/provider-preset.js';
 import { t } from '../i18n/translate.js';
 import type { ProviderConfig } from './config-schema.js';
+import { keyEnvNames, keyValues, providerLimitsFrom } from '../limits/limit-schema.js';
 
 /** Turns a config provider into a preset: a new endpoint, or the preset it extends with the fields it sets. */
 export function presetFromConfig(id: string, config: ProviderConfig, base: ProviderPreset | undefined): ProviderPreset {
-  if (config.type === 'claude-code') return cliPreset(id, config);
+  if (config.type === 'claude-code' || config.type === 'command') return cliPreset(id, config);
   const format = config.type ?? (base?.defaultFormat === 'anthropic' ? 'anthropic' : 'openai');
   const listed: ModelEntry[] = config.models ?? [];
   const known = [...listed, ...(base?.models ?? []).filter((model) => !listed.some((entry) => entry.id === model.id))];
@@ -17,7 +18,7 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
     const price = config.prices?.[model.id] ?? config.prices?.[`${id}:${model.id}`];
     return price ? { ...model, prices: price } : model;
   });
-  const keyEnvs = config.apiKeyEnvs ?? (config.apiKeyEnv ? [config.apiKeyEnv] : undefined);
+  const keyEnvs = config.apiKeyEnvs ? keyEnvNames(config.apiKeyEnvs) : config.apiKeyEnv ? [config.apiKeyEnv] : undefined;
   const hasKey = keyEnvs !== undefined || config.apiKeys !== undefined;
   // Extending a preset under a new id (`my-ds: { preset: deepseek }`) keeps the preset's key variables.
   const baseKeyEnvs = base && base.id !== id ? (base.apiKeyEnvs ?? [`${envPrefix(base.id)}_API_KEY`]) : base?.apiKeyEnvs;
@@ -29,7 +30,7 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
     endpoints: config.baseURL ? { ...base?.endpoints, [format]: { config: config.baseURL } } : (base?.endpoints ?? {}),
     defaultFormat: config.baseURL || config.type ? format : (base?.defaultFormat ?? format),
     apiKeyEnvs: keyEnvs ?? (hasKey ? [] : baseKeyEnvs),
-    apiKeys: config.apiKeys,
+    apiKeys: config.apiKeys && keyValues(config.apiKeys),
     keyRotation: config.apiKeyEnvs !== undefined || config.apiKeys !== undefined,
     baseUrlEnvs: base?.baseUrlEnvs,
     modelEnvs: base?.modelEnvs,
@@ -38,6 +39,7 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
     models,
     pricesAsOf: base?.pricesAsOf,
     maxConcurrency: config.maxConcurrency ?? base?.maxConcurrency,
+    limits: providerLimitsFrom(config),
     quirks: {
       ...base?.quirks,
       ...(config.maxTokensParam ? { maxTokensParam: config.maxTokensParam } : {}),
@@ -47,26 +49,42 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
   };
 }
 
+/** What a CLI provider starts: Claude Code by its command alone, any other CLI from the config's template. */
+function commandTemplate(config: ProviderConfig): CommandTemplate {
+  if (config.type === 'claude-code') return { command: config.command ?? 'claude' };
+  return {
+    command: config.command ?? '',
+    args: config.args ?? [],
+    output: config.output ?? 'text',
+    ...(config.fields ? { fields: config.fields } : {}),
+    ...(config.versionArgs ? { versionArgs: config.versionArgs } : {}),
+    ...(config.install ? { install: config.install } : {}),
+  };
+}
+
 /**
- * A provider run through a local CLI (`type: claude-code`): no key, no URL. Its command (default
- * `claude`, found on PATH) stands where an endpoint's base URL would, so it reaches the adapter as one.
+ * A provider run through a local CLI (`type: claude-code`, default command `claude` on PATH, or
+ * `type: command` from a template): no key, no URL, no endpoint, only the command it starts.
  */
 function cliPreset(id: string, config: ProviderConfig): ProviderPreset {
   const models: ModelEntry[] = (config.models ?? []).map((model) => {
     const price = config.prices?.[model.id] ?? config.prices?.[`${id}:${model.id}`];
     return price ? { ...model, prices: price } : model;
   });
+  const format = config.type === 'claude-code' ? 'claude-code' : 'command';
   return {
     id,
     name: t('config.fromConfig', { name: id }),
     aliases: [],
-    endpoints: { 'claude-code': { local: config.command ?? 'claude' } } as ProviderPreset['endpoints'],
-    defaultFormat: 'claude-code',
+    endpoints: {},
+    defaultFormat: format,
+    command: commandTemplate(config),
     apiKeyEnvs: [],
     requiresKey: false,
-    defaultModel: config.defaultModel ?? models[0]?.id ?? 'sonnet',
+    defaultModel: config.defaultModel ?? models[0]?.id ?? (format === 'claude-code' ? 'sonnet' : 'default'),
     models,
     maxConcurrency: config.maxConcurrency,
+    limits: providerLimitsFrom(config),
     quirks: {},
   };
 }

@@ -35,8 +35,9 @@ function semanticProblems(document: unknown): string[] {
     }
     if (provider.preset === undefined && !builtIn && provider.type === undefined)
       problems.push(`providers.${id}.type: ${t('config.typeRequired')}`);
-    // a local CLI (`type: claude-code`) has a command, not a URL
-    if (provider.preset === undefined && !builtIn && provider.baseURL === undefined && provider.type !== 'claude-code')
+    // a local CLI (`type: claude-code`, `type: command`) has a command, not a URL
+    const localCli = provider.type === 'claude-code' || provider.type === 'command';
+    if (provider.preset === undefined && !builtIn && provider.baseURL === undefined && !localCli)
       problems.push(`providers.${id}.baseURL: ${t('config.baseUrlRequired')}`);
     if (provider.apiKeyEnv !== undefined && provider.apiKeyEnvs !== undefined) problems.push(`providers.${id}: ${t('config.keyEnvBoth')}`);
   }

@@ -1,6 +1,7 @@
 import type { HealthSettings } from '../health/health-config.js';
 import type { Language } from '../i18n/language.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
+import type { StrategyName } from '../routing/route-decision.js';
 
 /** A role as the pipeline uses it: models in fallback order, and its overrides. */
 export interface RoleSettings {
@@ -8,6 +9,8 @@ export interface RoleSettings {
   temperature?: number;
   maxTokens?: number;
   system?: string;
+  /** How the models are ordered for each call; `priority` (as written) when absent. */
+  strategy?: StrategyName;
 }
 
 /** Everything the config file adds; with no config file, the built-in catalogue alone. */

@@ -31,12 +31,12 @@ function roleModels(
   role: string,
   options: WriteOptions,
   settings: Settings,
-): { models: string; from: string; settings: RoleSettings | null } {
+): { models: string; from: string; settings: RoleSettings | null; strategy?: RoleSettings['strategy'] } {
   const own = settings.roles[role];
-  if (own) return { models: own.models.join(','), from: role, settings: own };
+  if (own) return { models: own.models.join(','), from: role, settings: own, strategy: own.strategy };
   if (options.models?.trim()) return { models: options.models, from: '--models', settings: null };
   const fallback = settings.roles.default;
-  if (fallback) return { models: fallback.models.join(','), from: 'default', settings: null };
+  if (fallback) return { models: fallback.models.join(','), from: 'default', settings: null, strategy: fallback.strategy };
   const where = settings.configFile ? t('writing.plan.addRole', { role, file: settings.configFile }) : t('writing.plan.writeConfig');
   throw new UsageError(t('writing.plan.roleWithoutModels', { role, where }));
 }
@@ -56,6 +56,7 @@ export async function buildWritePlan(options: WriteOptions, deps: PlanDeps & { s
       role,
       modelsFrom: found.from,
       chain,
+      ...(found.strategy ? { strategy: found.strategy } : {}),
       system: found.settings?.system ?? stageSystemPrompts[stage],
       temperature: found.settings?.temperature ?? temperature,
       maxTokens: found.settings?.maxTokens ?? maxTokens,

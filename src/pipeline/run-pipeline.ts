@@ -3,6 +3,7 @@ import type { RetryBudget } from '../run/call-with-retries.js';
 import type { ModelResult } from '../run/model-result.js';
 import type { RunDeps } from '../run/run-deps.js';
 import { runWithFallbacks } from '../run/run-with-fallbacks.js';
+import type { Router, Routed } from '../routing/create-router.js';
 import { buildStagePrompt, type StageOutputs } from './stage-prompts.js';
 import type { StageName, StagePlan, WritePlan } from './write-plan.js';
 
@@ -18,6 +19,8 @@ export interface StageResult extends ModelResult {
 
 /** What the pipeline tells the command as it goes. */
 export interface PipelineEvents {
+  /** How the stage's models were ordered (its role's strategy), before it starts. */
+  stageRouted?(stage: StagePlan, routed: Routed): void;
   stageStarted?(stage: StagePlan, index: number, total: number): void;
   /** Awaited before the next stage starts (save, record); may return the result amended. */
   stageFinished?(result: StageResult, stage: StagePlan, index: number): Promise<StageResult | void> | StageResult | void;
@@ -33,7 +36,12 @@ const needs: Record<StageName, StageName[]> = { planner: [], writer: [], reviewe
  * tried in order. A failed stage never loses the others: the writer writes without an outline if the
  * planner failed; stages that need a failed stage's text are skipped.
  */
-export async function runPipeline(plan: WritePlan, deps: RunDeps, events: PipelineEvents = {}): Promise<StageResult[]> {
+export async function runPipeline(
+  plan: WritePlan,
+  deps: RunDeps,
+  events: PipelineEvents = {},
+  router: Router | null = null,
+): Promise<StageResult[]> {
   const budget: RetryBudget = { leftMs: plan.retryPolicy.runBudgetMs };
   // a proxy could echo the key of any stage's model: every one is redacted from every reply
   const stageDeps: RunDeps = { ...deps, secrets: [...(deps.secrets ?? []), ...secretsOf(...plan.stages.flatMap((stage) => stage.chain))] };
@@ -46,10 +54,12 @@ export async function runPipeline(plan: WritePlan, deps: RunDeps, events: Pipeli
       events.stageSkipped?.(stage, missing);
       continue;
     }
-    events.stageStarted?.(stage, index, plan.stages.length);
+    const routed = router?.route(stage.role, stage.strategy, stage.chain) ?? { chain: stage.chain, decision: null, notes: [] };
+    events.stageRouted?.(stage, routed);
+    events.stageStarted?.({ ...stage, chain: routed.chain }, index, plan.stages.length);
     const input = buildStagePrompt(stage.stage, plan.prompt.text, outputs);
     const result = await runWithFallbacks(
-      stage.chain,
+      routed.chain,
       {
         system: stage.system,
         prompt: input,
@@ -65,7 +75,8 @@ export async function runPipeline(plan: WritePlan, deps: RunDeps, events: Pipeli
       // a role's models rest when sick; models named with --models are called all the same
       stage.modelsFrom === '--models' ? stage.chain.length : 0,
     );
-    const staged: StageResult = { ...result, stage: stage.stage, role: stage.role, input, inputFile: null };
+    const route = routed.decision ? { route: routed.decision } : {};
+    const staged: StageResult = { ...result, ...route, stage: stage.stage, role: stage.role, input, inputFile: null };
     const finished = (await events.stageFinished?.(staged, stage, index)) ?? staged;
     results.push(finished);
     if (finished.status === 'ok' && finished.text) outputs[stage.stage] = finished.text;

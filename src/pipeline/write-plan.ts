@@ -1,5 +1,6 @@
 import type { PromptSource } from '../plan/run-plan.js';
 import type { ResolvedModel } from '../providers/registry.js';
+import type { StrategyName } from '../routing/route-decision.js';
 import type { RetryPolicy } from '../run/retry-policy.js';
 import type { StageName } from './stage-name.js';
 
@@ -13,6 +14,8 @@ export interface StagePlan {
   /** Where the role's models came from: the role itself, `default`, or `--models`. */
   modelsFrom: string;
   chain: ResolvedModel[];
+  /** How the role orders `chain` for each call (the role's, else `default`'s); absent: as written. */
+  strategy?: StrategyName;
   system: string;
   temperature: number | null;
   maxTokens: number | null;

@@ -7,6 +7,7 @@ import { t } from '../i18n/translate.js';
 import { parseJudgeMode } from '../judge/judge-mode.js';
 import { resolveModelList, type ResolvedModel } from '../providers/registry.js';
 import { defaultRetryPolicy } from '../run/retry-policy.js';
+import { maxConcurrency } from './concurrency-limit.js';
 import { loadPriceApplier, parseCallOptions } from './parse-call-options.js';
 import { defaultSystemPrompt, promptFromTopic } from './default-system-prompt.js';
 import { parseWholeNumberInRange } from './parse-number-option.js';
@@ -168,7 +169,9 @@ export async function buildRunPlan(options: CompareOptions, deps: PlanDeps): Pro
   const models = resolveModelList(modelList, deps.env, settings.catalog).map(withPrices);
   const { maxTokens, temperature, timeoutMs, retries } = parseCallOptions(options, settings, deps.env);
   const concurrency =
-    options.concurrency === undefined ? (settings.concurrency ?? 1) : parseWholeNumberInRange('--concurrency', options.concurrency, 1, 64);
+    options.concurrency === undefined
+      ? (settings.concurrency ?? 1)
+      : parseWholeNumberInRange('--concurrency', options.concurrency, 1, maxConcurrency);
   const fallbacks = options.fallback === undefined ? [] : [withPrices(resolveFallback(options.fallback, deps.env, settings.catalog))];
   const judgeMode = parseJudgeMode(options.judgeMode, options.judge);
   const judge = options.judge === undefined ? null : withPrices(resolveJudge(options.judge, deps.env, settings.catalog));

@@ -1,9 +1,14 @@
+import type { CommandTemplate } from './provider-preset.js';
+
 /** What an adapter needs to reach one model; built by the registry from env and preset data. */
 export interface AdapterConfig {
   provider: string;
   modelId: string;
   apiKey: string | null;
+  /** '' for a provider run through a local CLI (it has `command` instead). */
   baseURL: string;
+  /** What a provider run through a local CLI starts (`claude-code`, `command`). */
+  command?: CommandTemplate;
   /** The env var the key came from, named in AUTH errors. */
   apiKeyEnv: string | null;
   /** Chat Completions output-length parameter this endpoint accepts. */

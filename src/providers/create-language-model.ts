@@ -12,6 +12,7 @@ export function toAdapterConfig(model: ResolvedModel, env: Env): AdapterConfig {
     modelId: model.modelId,
     apiKey: model.apiKey,
     baseURL: model.baseURL ?? '',
+    ...(model.command ? { command: model.command } : {}),
     apiKeyEnv: model.apiKeyEnv,
     maxTokensParam: model.provider.quirks?.maxTokensParam,
     headers: model.headers,

@@ -1,5 +1,55 @@
-/** The wire formats we have adapters for (`claude-code`: the local Claude Code CLI, its command as the base URL). */
-export type WireFormat = 'openai' | 'anthropic' | 'mock' | 'claude-code';
+import type { ProviderLimits } from '../limits/limit-spec.js';
+
+/**
+ * The wire formats we have adapters for. `claude-code` (the local Claude Code CLI) and `command` (any
+ * CLI run from a config template) have no URL: they run the preset's {@link ProviderPreset.command}.
+ */
+export type WireFormat = 'openai' | 'anthropic' | 'mock' | 'claude-code' | 'command';
+
+/**
+ * Where a CLI provider reads one thing in the JSON its command prints: a dotted path (`stats.input_tokens`;
+ * `*` stands for every key or element, numbers reached so are added up), read only from events (or the
+ * document) whose values at the `when` paths equal the ones given.
+ */
+export interface CommandField {
+  path: string;
+  when?: Record<string, string | number | boolean>;
+}
+
+/** What a CLI provider reads in its command's JSON output; each thing from the first of its fields that has it. */
+export interface CommandFields {
+  /** Where the draft is (required for `json` and `jsonl` output). */
+  text?: readonly CommandField[];
+  reasoning?: readonly CommandField[];
+  /** Every input token, cached ones included. */
+  inputTokens?: readonly CommandField[];
+  /** Of the input: tokens read from the prompt cache. */
+  cachedInputTokens?: readonly CommandField[];
+  outputTokens?: readonly CommandField[];
+  reasoningTokens?: readonly CommandField[];
+  costUsd?: readonly CommandField[];
+  model?: readonly CommandField[];
+  /** A non-empty text here fails the call with it. */
+  error?: readonly CommandField[];
+}
+
+/**
+ * How a provider run through a local CLI is started: never through a shell. `claude-code` reads only
+ * `command`; `command` providers the whole template: `args` with `{model}`, `{system}`, `{prompt}`
+ * substituted inside single arguments (the prompt goes to stdin when no argument holds `{prompt}`),
+ * what stdout is (`text`, one `json` document, or `jsonl` events) and where to read things in it.
+ */
+export interface CommandTemplate {
+  /** A name looked up on PATH, or a path. */
+  command: string;
+  args?: readonly string[];
+  output?: 'text' | 'json' | 'jsonl';
+  fields?: CommandFields;
+  /** What `doctor` runs to check the command starts (spends nothing); default `--version`. */
+  versionArgs?: readonly string[];
+  /** How to install the CLI, named when it is missing. */
+  install?: string;
+}
 
 /** The two HTTP API formats a provider may speak. */
 export type ApiFormat = 'openai' | 'anthropic';
@@ -43,7 +93,7 @@ export interface PresetQuirks {
 }
 
 /**
- * A provider preset: data, not code. Every preset is served by the OpenAI or Anthropic adapter.
+ * A provider preset: data, not code. Every built-in preset is served by the OpenAI or Anthropic adapter.
  * Env vars follow one pattern: `<ID>_API_KEY`, `<ID>_BASE_URL`, `<ID>_MODEL`, `<ID>_REGION`,
  * `<ID>_API_FORMAT` (ID upper-cased), plus the names a provider documents itself.
  */
@@ -54,6 +104,8 @@ export interface ProviderPreset {
   /** Base URLs per API format and region; the first region listed is the default. `{ENV}` placeholders allowed. */
   endpoints: Partial<Record<ApiFormat, Record<string, string>>>;
   defaultFormat: WireFormat;
+  /** A provider run through a local CLI (`claude-code`, `command`): what to run. It has no endpoint. */
+  command?: CommandTemplate;
   /** Key variables, first match wins; the first is the one we tell people to set. Default: `<ID>_API_KEY`. */
   apiKeyEnvs?: readonly string[];
   /** Keys written in the config file (`apiKeys`), tried in order like several key variables. */
@@ -67,6 +119,8 @@ export interface ProviderPreset {
   keyRotation?: boolean;
   /** At most this many calls to this provider at once (config `maxConcurrency`). */
   maxConcurrency?: number;
+  /** Requests and tokens each key may spend per minute, hour or day (config `rateLimit`, `tokenLimit`; see src/limits). */
+  limits?: ProviderLimits;
   /** Extra base-URL and model variables read after `<ID>_BASE_URL` / `<ID>_MODEL`. */
   baseUrlEnvs?: readonly string[];
   modelEnvs?: readonly string[];

@@ -3,8 +3,15 @@ import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import { presetCatalog } from './preset-catalog.js';
-import { envPrefix, type ModelPrice, type ProviderPreset, type TemperatureLimits, type WireFormat } from './provider-preset.js';
-import { resolveEndpoint } from './resolve-endpoint.js';
+import {
+  envPrefix,
+  type CommandTemplate,
+  type ModelPrice,
+  type ProviderPreset,
+  type TemperatureLimits,
+  type WireFormat,
+} from './provider-preset.js';
+import { resolveEndpoint, type ResolvedEndpoint } from './resolve-endpoint.js';
 import { secretParameterValues, urlPassword } from './secret-values.js';
 import { localCommandProblems } from './wire-formats/claude-code/find-command.js';
 
@@ -16,7 +23,10 @@ export interface ProviderStatus {
   defaultModel: string;
   wireFormat: WireFormat;
   region: string | null;
+  /** null for a provider run through a local CLI: it has `command` instead. */
   baseURL: string | null;
+  /** What a provider run through a local CLI starts; null (or absent) for an HTTP endpoint. */
+  command?: CommandTemplate | null;
   /** The env var that holds (or should hold) the key; null when no key is needed. */
   apiKeyEnv: string | null;
   keyConfigured: boolean;
@@ -34,6 +44,8 @@ export interface ResolvedModel {
   modelId: string;
   wireFormat: WireFormat;
   baseURL: string | null;
+  /** What a provider run through a local CLI starts; null (or absent) for an HTTP endpoint. */
+  command?: CommandTemplate | null;
   apiKey: string | null;
   /** Every key this model may use, in order (the first is `apiKey`); more than one only with key rotation. */
   apiKeys: string[];
@@ -92,14 +104,17 @@ export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus
   const keyEnv = firstSet(env, names.apiKey);
   const modelEnv = firstSet(env, names.model);
   const keyConfigured = !preset.requiresKey || presetKeys(preset, env).length > 0;
-  const endpoint = resolveEndpoint(preset, env, names);
+  // a local CLI has no URL, region or format to pick: only its command, checked below
+  const endpoint: ResolvedEndpoint = preset.command
+    ? { wireFormat: preset.defaultFormat, region: null, baseURL: null, headers: {}, query: {}, problems: [] }
+    : resolveEndpoint(preset, env, names);
   const keyHint = names.apiKey[0]
     ? t('errors.registry.setVariable', { name: names.apiKey[0] })
     : t('errors.registry.keyInConfig', { provider: preset.id });
   const problems = [
     ...(keyConfigured ? [] : [keyHint]),
     ...endpoint.problems,
-    ...localCommandProblems(endpoint.wireFormat, endpoint.baseURL, env),
+    ...localCommandProblems(endpoint.wireFormat, preset.command ?? null, env),
   ];
   return {
     preset,
@@ -108,6 +123,7 @@ export function providerStatus(preset: ProviderPreset, env: Env): ProviderStatus
     wireFormat: endpoint.wireFormat,
     region: endpoint.region,
     baseURL: endpoint.baseURL,
+    command: preset.command ?? null,
     apiKeyEnv: keyEnv ?? names.apiKey[0] ?? null,
     keyConfigured,
     problems,
@@ -147,6 +163,7 @@ export function resolveModel(spec: string, env: Env, catalog: readonly ProviderP
     modelId,
     wireFormat: status.wireFormat,
     baseURL: status.baseURL?.replaceAll('{model}', encodeURIComponent(modelId)) ?? null,
+    command: status.command ?? null,
     apiKey: keys[0] ?? null,
     apiKeys: keys,
     apiKeyEnv: status.apiKeyEnv,

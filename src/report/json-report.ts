@@ -54,6 +54,7 @@ export function buildJsonReport(plan: RunPlan, startedAt: Date, results: ModelRe
         }
       : {}),
     ...(tags.length > 0 ? { tags } : {}),
-    results,
+    // the request key is the history's lookup, not part of the report
+    results: results.map(({ requestKey: _requestKey, ...result }) => result),
   };
 }

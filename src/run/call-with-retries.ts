@@ -1,7 +1,7 @@
 import { localProviderError, ProviderError } from '../errors/provider-error.js';
 import { t } from '../i18n/translate.js';
 import { checkReply } from '../providers/check-reply.js';
-import type { GenerateRequest, GenerateResult, LanguageModel } from '../providers/language-model.js';
+import type { GenerateRequest, GenerateResult, LanguageModel, Usage } from '../providers/language-model.js';
 import { secretsOf, type ResolvedModel } from '../providers/registry.js';
 import { createStreamRedactor, redactProviderError, usableSecrets } from './redact-reply.js';
 import { decideRetry, type RetryPolicy } from './retry-policy.js';
@@ -24,6 +24,10 @@ export function toProviderError(error: unknown, model: ResolvedModel): ProviderE
   return localProviderError('UNKNOWN', t('errors.provider.unknown', { message }), where(model), {}, error);
 }
 
+/** Input + output tokens a reply reported, for the limits; null when it reported none. */
+const tokensOf = (usage: Usage | null | undefined): number | null =>
+  usage && (usage.inputTokens !== null || usage.outputTokens !== null) ? (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0) : null;
+
 const rotatesKey = (error: ProviderError) => error.type === 'RATE_LIMIT' || error.type === 'QUOTA_EXCEEDED';
 
 const cancelled = (model: ResolvedModel, partialText: string | null) =>
@@ -33,7 +37,9 @@ const cancelled = (model: ResolvedModel, partialText: string | null) =>
  * Calls one model under the retry policy; never throws. With several keys (`apiKeys`), a
  * RATE_LIMIT or QUOTA_EXCEEDED moves to the next key before it counts as a failure: only when every
  * key failed in a round does the retry policy decide (the next round starts with the key after the
- * last one tried). `attempts` counts every request made.
+ * last one tried). `attempts` counts every request made. With `deps.limits`, each request first
+ * asks the keeper: a key at its limit gives way to the next key under its limits (one warning line),
+ * a short wait for a free slot is slept (cancellable), and a long one fails the call without calling.
  */
 export async function callWithRetries(
   model: ResolvedModel,
@@ -71,7 +77,32 @@ export async function callWithRetries(
   };
   let requests = 0;
   let retries = 0;
+  /** How long this call has waited for a slot under its limits (see `deps.limits`). */
+  let pacedMs = 0;
   for (;;) {
+    let ticket: number | null = null;
+    if (deps.limits) {
+      const grant = deps.limits.acquire(model, requests === 0 ? null : keyIndex, pacedMs);
+      if (grant.kind === 'refuse') return { ok: false, error: grant.error, attempts: requests };
+      if (grant.note) deps.events?.warning?.(model, grant.note);
+      if (grant.kind === 'wait') {
+        pacedMs += grant.ms;
+        try {
+          await deps.sleep(grant.ms, deps.signal);
+        } catch {
+          return { ok: false, error: cancelled(model, null), attempts: requests };
+        }
+        continue;
+      }
+      ticket = grant.ticket;
+      if (grant.keyIndex !== keyIndex) {
+        const failed = await switchKey(grant.keyIndex);
+        if (failed) {
+          deps.limits.ended(ticket, null);
+          return { ok: false, error: failed, attempts: requests };
+        }
+      }
+    }
     requests += 1;
     const redactor = createStreamRedactor(secrets);
     try {
@@ -79,10 +110,12 @@ export async function callWithRetries(
         ? await languageModel.stream(request, (delta) => emit(redactor.push(delta.text)))
         : await languageModel.generate(request);
       emit(redactor.finish());
+      if (ticket !== null) deps.limits?.ended(ticket, tokensOf(generated.usage));
       return { ok: true, result: checkReply(generated, model.provider.id, model.modelId), attempts: requests };
     } catch (caught) {
       emit(redactor.finish());
       const error = redactProviderError(toProviderError(caught, model), secrets);
+      if (ticket !== null) deps.limits?.ended(ticket, tokensOf(error.reply?.usage));
       if (deps.signal?.aborted) return { ok: false, error: cancelled(model, error.partialText), attempts: requests };
       const nextKey = (keyIndex + 1) % keyCount;
       if (rotatesKey(error) && triedKeys < keyCount) {

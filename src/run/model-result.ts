@@ -1,6 +1,7 @@
 import type { JudgeScore } from '../judge/judge-score.js';
 import type { PairwiseRecord } from '../judge/pairwise-types.js';
 import type { FinishReason, Usage } from '../providers/language-model.js';
+import type { RouteDecision } from '../routing/route-decision.js';
 import type { ResultError } from './result-error.js';
 
 /**
@@ -43,6 +44,17 @@ export interface ModelResult {
   /** Absolute path of the saved Markdown, when one was written. */
   outputFile: string | null;
   error: ResultError | null;
+  /**
+   * SHA-256 of what decides the answer (see request-key.ts): stored with the result so `--reuse`
+   * can find it again; not part of the JSON report.
+   */
+  requestKey?: string;
+  /** Set when `--reuse` answered this call from the history (no call made, cost 0)... */
+  reused?: true;
+  /** ...with the run the answer first came from. */
+  reusedFrom?: number;
+  /** Set when a role's strategy (not the written order) chose which model to call: the order and why. */
+  route?: RouteDecision;
   /** Set only when the run had `--judge`: the blind verdict, or null when this output was not scored. */
   judge?: JudgeScore | null;
   /** Set only with `--judge-mode pairwise`: the draft's wins, ties and losses in its run (its prompt in a batch); null when not compared. */

@@ -1,5 +1,9 @@
-/** Default calls at once to one provider when its config sets no `maxConcurrency`. */
-export const defaultProviderConcurrency = 16;
+/**
+ * Calls at once to one provider when its config sets no `maxConcurrency`: no cap of its own, so an
+ * explicit `--concurrency 50` on one provider means 50 (a provider that answers RATE_LIMIT is slowed
+ * by the throttle below all the same).
+ */
+export const defaultProviderConcurrency = Number.POSITIVE_INFINITY;
 
 /**
  * Per-provider pacing for a batch: a provider that answers `RATE_LIMIT` is paused until its

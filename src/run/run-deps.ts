@@ -1,5 +1,6 @@
 import type { ProviderError } from '../errors/provider-error.js';
 import type { HealthStore } from '../health/health-store.js';
+import type { LimitKeeper } from '../limits/limit-keeper.js';
 import type { LanguageModel } from '../providers/language-model.js';
 import type { ResolvedModel } from '../providers/registry.js';
 import type { ModelResult } from './model-result.js';
@@ -48,4 +49,11 @@ export interface RunDeps {
   signal?: AbortSignal;
   /** Providers' health across runs: resting ones are skipped by fallback chains, each call's end is recorded. */
   health?: HealthStore;
+  /** Limits kept before they bite (config `rateLimit`, `tokenLimit`): asked before each request, see callWithRetries. */
+  limits?: LimitKeeper;
+  /**
+   * `--reuse`: the stored answer to an identical request (by `requestKey`), already marked reused
+   * (`reusedFrom`, cost 0), or null; such a call is not made.
+   */
+  reuse?(requestKey: string): ModelResult | null;
 }

@@ -11,6 +11,7 @@ import type { ResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
 import { countWriting } from '../text/count-writing.js';
+import { requestKey } from './request-key.js';
 import { healthyChain } from '../health/healthy-chain.js';
 import type { AttemptsOutcome } from './call-with-retries.js';
 
@@ -107,8 +108,12 @@ export async function runWithFallbacks(
   // Everything in the result that a server sent passes one redaction of every secret the run knows:
   // the chain's keys and secret headers, and whatever the caller adds (the whole run's).
   const secrets = usableSecrets([...secretsOf(...chain), ...(deps.secrets ?? [])]);
+  const [first] = chain;
+  const key = first ? requestKey(first, task) : undefined;
+  const reused = key === undefined ? null : (deps.reuse?.(key) ?? null);
+  if (reused) return { ...reused, requestKey: key };
   const result = await callChain(chain, task, { ...deps, secrets }, budget, named);
-  return redactResult(result, secrets);
+  return { ...redactResult(result, secrets), ...(key === undefined ? {} : { requestKey: key }) };
 }
 
 async function callChain(

@@ -27,6 +27,18 @@
  * - publications (v7): each draft sent to the WeChat draft box by `publish`: the run (and batch prompt),
  *   the model whose draft it was, the draft's `media_id`, title and theme, and when. Never a secret or
  *   a token. Publishing again adds a row.
+ * - routing (v8): `results.strategy`, the strategy that ordered a role's models for this call (null:
+ *   the written order); `details.route` keeps the order chosen and why. Indexed for choosing: a
+ *   model's recent calls in a role, and a role's last call under a strategy (round-robin's turn).
+ * - calls (v9): every request sent, retries included: when (`sent_at`, epoch ms), the provider, the
+ *   key's id (a sha256 prefix, never the key), the model, its tokens (input + output reported, set when
+ *   it ends; null while in flight or when none were reported) and the run, when known. Indexed by key
+ *   and time so a key's calls and tokens in a window are one covered range (src/limits).
+ * - calls (v9): every request sent, for the limits (see src/limits).
+ * - reuse (v10): `results.request_key`, a SHA-256 of the model, its endpoint, the system prompt, the
+ *   prompt, max tokens and temperature (never a key): `--reuse` answers an identical call from the
+ *   newest successful row with that key. A reused row keeps the original's text and metrics at cost 0,
+ *   with `details.reusedFrom` the run it first came from.
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -172,5 +184,30 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX publications_by_run ON publications(run_id, created_at);
+  `,
+  `
+  -- routing: which strategy ordered a role's models; a model's recent calls in a role, read when choosing
+  ALTER TABLE results ADD COLUMN strategy TEXT;
+  CREATE INDEX results_recent_by_model ON results(model, role, created_at, status, served_by, latency_ms, cost_usd, output_tokens, input_tokens);
+  CREATE INDEX results_by_strategy ON results(role, strategy, created_at);
+  `,
+  `
+  -- calls: every request sent (each attempt), for the limits kept before they bite (src/limits)
+  CREATE TABLE calls (
+    id INTEGER PRIMARY KEY,
+    sent_at INTEGER NOT NULL,
+    provider TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    model TEXT NOT NULL,
+    tokens INTEGER,
+    run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
+  );
+  CREATE INDEX calls_by_key ON calls(key_id, sent_at, tokens);
+  `,
+  `
+  -- reuse (--reuse): each result's request key, a SHA-256 of what decides the answer (model, endpoint,
+  -- system prompt, prompt, max tokens, temperature), so an identical call is answered from here
+  ALTER TABLE results ADD COLUMN request_key TEXT;
+  CREATE INDEX results_by_request ON results(request_key, created_at) WHERE request_key IS NOT NULL;
   `,
 ];

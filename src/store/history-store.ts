@@ -1,3 +1,5 @@
+import { routeCallsOver, type RouteCalls } from './route-calls.js';
+import { storedAnswersOver, type StoredAnswers } from './stored-answers.js';
 import path from 'node:path';
 import { t } from '../i18n/translate.js';
 import { makeDirectories } from '../io/make-directories.js';
@@ -10,6 +12,7 @@ import { fromResultRow, toResultRow, type ResultRow } from './result-row.js';
 import { summaryChars, summaryTopic, type RunKind } from './run-summary-fields.js';
 import { verdictStoreOver } from './verdict-store.js';
 import { publicationStoreOver, type PublicationStore } from './publication-store.js';
+import { callLogOver, type CallLogStore } from './call-log-store.js';
 import type { VerdictStore } from './verdicts.js';
 
 /** A run as recorded before its results. Never holds a key or a base URL. */
@@ -82,8 +85,14 @@ export interface HistoryStore {
   stats(options: StatsOptions): StatsReport;
   /** Votes, picks and tags (schema v6). */
   readonly verdicts: VerdictStore;
+  /** A model's recent calls and a role's last round-robin turn, for strategies (schema v8). */
+  readonly routes: RouteCalls;
+  /** `--reuse`: the newest successful answer to a request key (schema v10). */
+  readonly answers: StoredAnswers;
   /** Drafts sent to the WeChat draft box (schema v7). */
   readonly publications: PublicationStore;
+  /** Every request sent, by key (schema v9): what the limits count. */
+  readonly calls: CallLogStore;
   close(): void;
 }
 
@@ -172,9 +181,9 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
   const insertResult =
     database.prepare(`INSERT INTO results (run_id, position, created_at, model, provider, role, status, served_by, text, reasoning,
     input_tokens, no_cache_input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, latency_ms, ttft_ms, cost_usd, error_type, error_message,
-    attempts, output_file, details, chars, reading_minutes) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
+    attempts, output_file, details, chars, reading_minutes, strategy, request_key) VALUES (@run_id, @position, @created_at, @model, @provider, @role, @status, @served_by, @text, @reasoning,
     @input_tokens, @no_cache_input_tokens, @output_tokens, @cache_read_tokens, @cache_write_tokens, @reasoning_tokens, @latency_ms, @ttft_ms, @cost_usd, @error_type,
-    @error_message, @attempts, @output_file, @details, @chars, @reading_minutes)`);
+    @error_message, @attempts, @output_file, @details, @chars, @reading_minutes, @strategy, @request_key)`);
   const insertSearch = database.prepare('INSERT INTO history_fts (run_id, body) VALUES (?, ?)');
   const updateJudgement = database.prepare(
     "UPDATE results SET judge_score = ?, details = json_set(details, '$.judge', json(?)) WHERE run_id = ? AND position = ?",
@@ -276,7 +285,10 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
     },
     stats: (options) => queryStats(database, options),
     verdicts: verdictStoreOver(database),
+    routes: routeCallsOver(database),
     publications: publicationStoreOver(database),
+    answers: storedAnswersOver(database),
+    calls: callLogOver(database),
     close: () => database.close(),
   };
 }

@@ -30,13 +30,28 @@ export interface ResultRow {
   /** 字数 and reading time of `text` (schema v5; older rows are counted by the migration). */
   chars: number | null;
   reading_minutes: number | null;
+  /** The strategy that ordered the role's models for this call (schema v8); null: the written order. */
+  strategy: string | null;
+  /** SHA-256 of the request (schema v10), for `--reuse`; null for rows written before. */
+  request_key: string | null;
   /** Set by `recordJudgement` after a `--judge` run (schema v3); not written on insert. */
   judge_score?: number | null;
 }
 
 type Details = Pick<
   ModelResult,
-  'finishReason' | 'responseModel' | 'requestId' | 'incomplete' | 'fallback' | 'warnings' | 'error' | 'judge' | 'promptId'
+  | 'finishReason'
+  | 'responseModel'
+  | 'requestId'
+  | 'incomplete'
+  | 'fallback'
+  | 'warnings'
+  | 'error'
+  | 'judge'
+  | 'promptId'
+  | 'route'
+  | 'reused'
+  | 'reusedFrom'
 >;
 
 /** A result as a row; what has no column of its own goes into `details`. */
@@ -51,6 +66,9 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     error: result.error,
     judge: result.judge,
     promptId: result.promptId,
+    route: result.route,
+    reused: result.reused,
+    reusedFrom: result.reusedFrom,
   };
   return {
     run_id: runId,
@@ -79,6 +97,8 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     details: JSON.stringify(details),
     chars: result.chars,
     reading_minutes: result.readingMinutes,
+    strategy: result.route?.strategy ?? null,
+    request_key: result.requestKey ?? null,
   };
 }
 
@@ -118,5 +138,7 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     error: details.error,
     ...(details.judge !== undefined ? { judge: details.judge } : {}),
     ...(details.promptId !== undefined ? { promptId: details.promptId } : {}),
+    ...(details.route !== undefined ? { route: details.route } : {}),
+    ...(details.reusedFrom !== undefined ? { reused: true as const, reusedFrom: details.reusedFrom } : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface StageReporter {
   fallingBack(model: ResolvedModel, fallback: ResolvedModel, error: ProviderError): void;
   finished(result: StageResult, index: number, total: number): void;
   skipped(stage: StagePlan, missing: StageName): void;
+  /** Lines about how a stage's models were chosen (`--explain`, models a strategy has not measured). */
+  note(lines: readonly string[]): void;
   stop(): void;
 }
 
@@ -57,6 +59,7 @@ export function createLineStageReporter(output: TextOutput, cwd: string): StageR
     fallingBack: (model, fallback, error) => output.write(`→ ${describeFallback(model, fallback, error)}\n`),
     finished: (result, index, total) => output.write(`${describeStageFinish(result, index, total, cwd)}\n`),
     skipped: (stage, missing) => output.write(`${describeSkip(stage, missing)}\n`),
+    note: (lines) => lines.forEach((text) => output.write(`${text}\n`)),
     stop: () => {},
   };
 }
@@ -102,6 +105,7 @@ export async function createSpinnerStageReporter(output: NodeJS.WriteStream, now
       else spinner.fail(text);
     },
     skipped: (stage, missing) => line(describeSkip(stage, missing)),
+    note: (lines) => lines.forEach(line),
     stop: () => {
       clearInterval(ticker);
       if (spinner.isSpinning) spinner.stop();

@@ -165,7 +165,7 @@ describe('parseConfig: each kind of mistake, with its fix', () => {
       'roles.writer.maxTokens: expected a whole number, got 10.5',
     ],
     ['a bad number: negative', 'concurrency: -3\n', 'concurrency: must be more than 0, got -3'],
-    ['a bad number: too big', 'concurrency: 100\n', 'concurrency: must be at most 64, got 100'],
+    ['a bad number: too big', 'concurrency: 1000\n', 'concurrency: must be at most 500, got 1000'],
     ['a bad number: a quoted number', 'retry:\n  retries: "2"\n', 'retry.retries: expected a number, got "2"'],
     [
       'a bad number: a negative price',

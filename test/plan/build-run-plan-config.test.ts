@@ -31,7 +31,7 @@ describe('buildRunPlan with config settings and --concurrency', () => {
     expect((await buildRunPlan({ ...base, concurrency: '2' }, { ...io, settings })).concurrency).toBe(2);
   });
 
-  it.each(['0', '65', '1.5', 'many', ''])('rejects --concurrency %j with a usage error', async (value) => {
+  it.each(['0', '501', '1.5', 'many', ''])('rejects --concurrency %j with a usage error', async (value) => {
     const io = createMemoryIO();
     await expect(buildRunPlan({ models: 'mock:alpha', topic: '秋', stream: true, concurrency: value }, io)).rejects.toThrowError(
       UsageError,

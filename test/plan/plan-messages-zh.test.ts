@@ -13,7 +13,7 @@ describe('run plan usage errors in Chinese', () => {
     [{ models: 'mock', topic: 't', maxTokens: '1.5' }, '--max-tokens 需要一个不小于 1 的整数，收到的是 "1.5"'],
     [{ models: 'mock', topic: 't', temperature: 'hot' }, '--temperature 需要 0 到 2 之间的数字，收到的是 "hot"'],
     [{ models: 'mock', topic: 't', retries: '11' }, '--retries 需要 0 到 10 之间的整数，收到的是 "11"'],
-    [{ models: 'mock', topic: 't', concurrency: '0' }, '--concurrency 需要 1 到 64 之间的整数，收到的是 "0"'],
+    [{ models: 'mock', topic: 't', concurrency: '0' }, '--concurrency 需要 1 到 500 之间的整数，收到的是 "0"'],
     [{ models: 'mock', topic: 't', fallback: 'a,b' }, '--fallback 只接受一个模型 id 或别名，收到的是 "a,b"'],
     [{ models: 'mock', topic: 't', judge: 'all' }, '--judge 只接受一个模型 id 或别名，收到的是 "all"'],
     [{ models: 'mock', prompt: 'missing.md' }, '--prompt 指定的文件 "missing.md" 不存在：请给 --prompt 一个文本文件的路径'],

@@ -25,7 +25,8 @@ const model = (env: Record<string, string> = {}, command = fake) => {
     provider: 'cc',
     modelId: 'opus',
     apiKey: null,
-    baseURL: command,
+    baseURL: '',
+    command: { command },
     apiKeyEnv: null,
     env: { FAKE_CLAUDE_RECORD: record, ...env },
   };

@@ -179,6 +179,14 @@ describe('runModels with concurrency', () => {
     expect(results.map((result) => result.model)).toEqual(['one:a', 'one:b', 'two:c']);
   });
 
+  it('honours an explicit --concurrency on one provider: no default cap of its own (issue 19)', async () => {
+    const models = timedModels({ 'two:a': 20 });
+    const batch = Array.from({ length: 40 }, (_, index) => ({ id: `p${index}`, text: `prompt ${index}`, system: null, source: 'test' }));
+    const results = await onFakeClock(runModels(plan('two:a', { concurrency: 50, batch }), deps(models.createModel)));
+    expect(results).toHaveLength(40);
+    expect(models.maxPerProvider.get('two')).toBe(40);
+  });
+
   it('hands the events of a shared fallback to the model it stands in for', async () => {
     const models = timedModels({}, { 'two:a': providerFailure('AUTH'), 'two:b': providerFailure('AUTH') });
     const fallbacks: ResolvedModel[] = [];
@@ -258,5 +266,15 @@ describe('callWithRetries key rotation (no HTTP)', () => {
     const [result] = await runModels(plan('two:x', { retryPolicy: { ...defaultRetryPolicy, retries: 2 } }), deps(createModel));
     expect(calls).toBe(3);
     expect(result).toMatchObject({ status: 'error', attempts: 3, error: { type: 'RATE_LIMIT' } });
+  });
+});
+
+describe('cappedProviders', () => {
+  it('names a provider whose maxConcurrency holds the run below --concurrency, only when it has more calls than its cap', async () => {
+    const { cappedProviders } = await import('../../src/plan/capped-providers.js');
+    const batch = Array.from({ length: 3 }, (_, index) => ({ id: `p${index}`, text: 'x', system: null, source: 'test' }));
+    expect(cappedProviders(plan('one:a,two:b', { concurrency: 8, batch }))).toEqual([{ provider: 'one', maxConcurrency: 1, calls: 3 }]);
+    expect(cappedProviders(plan('one:a,two:b', { concurrency: 1, batch }))).toEqual([]);
+    expect(cappedProviders(plan('one:a,two:b', { concurrency: 8 }))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { JudgeCall } from '../../judge/judge-score.js';
 import type { PairwiseSummary } from '../../judge/pairwise-types.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import type { LanguageModel } from '../../providers/language-model.js';
+import type { LimitKeeper } from '../../limits/limit-keeper.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 import type { ModelResult } from '../../run/model-result.js';
 
@@ -42,7 +43,7 @@ export async function judgeStep(
   plan: JudgedPlan,
   results: ModelResult[],
   io: CommandIO,
-  deps: { createModel(model: ResolvedModel): Promise<LanguageModel>; recorder: JudgeRecorder | null },
+  deps: { createModel(model: ResolvedModel): Promise<LanguageModel>; recorder: JudgeRecorder | null; limits?: LimitKeeper },
 ): Promise<JudgedRun> {
   if (!plan.judge) return { results };
   const judgeDeps = {
@@ -53,6 +54,7 @@ export async function judgeStep(
     stderr: io.stderr,
     random: judgeRandom(io.env),
     recorder: deps.recorder,
+    limits: deps.limits,
   };
   if (plan.judgeMode === 'pairwise') {
     const judged = await judgePairwise(plan, plan.judge, results, { ...judgeDeps, positionOf: (result) => positionOf(plan, result) });

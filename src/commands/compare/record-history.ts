@@ -7,6 +7,9 @@ import type { ModelResult } from '../../run/model-result.js';
 import type { NewRun } from '../../store/history-store.js';
 import type { NewVote } from '../../store/verdicts.js';
 import { currentRunTags } from '../../store/run-tags-scope.js';
+import type { RouteHistory } from '../../routing/route-evidence.js';
+import { standingsOf } from '../../routing/standings-of.js';
+import type { StoredAnswer } from '../../store/stored-answers.js';
 
 /** Records one run and its results as they finish. */
 export interface RunRecorder {
@@ -22,6 +25,10 @@ export interface RunRecorder {
   recordJudgeCall(call: JudgeCall): void;
   /** `--judge-mode pairwise` (or `--vote`): stores votes on this run (`store.verdicts.recordVotes`). */
   recordVotes(votes: readonly Omit<NewVote, 'runId'>[]): void;
+  /** What strategies read: recent calls, round-robin turns and ratings, from the same database. */
+  readonly routeHistory: RouteHistory;
+  /** `--reuse`: the newest answer to this request key since `sinceIso` (any age when null), or null. */
+  findAnswer(requestKey: string, sinceIso: string | null): StoredAnswer | null;
   close(): void;
 }
 
@@ -118,6 +125,18 @@ export async function openRunRecorder(
       recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
       recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
       recordVotes: (votes) => attempt(() => store.verdicts.recordVotes(votes.map((vote) => ({ ...vote, runId })))),
+      findAnswer: (requestKey, sinceIso) => {
+        try {
+          return store.answers.find(requestKey, sinceIso);
+        } catch {
+          return null; // a history that cannot be read only means the call is made
+        }
+      },
+      routeHistory: {
+        recentCalls: (model, role, since, limit) => store.routes.recentCalls(model, role, since, limit),
+        lastTurn: (role) => store.routes.lastTurn(role),
+        standings: (source, tags) => standingsOf(store.verdicts.comparisons({ source, tags })),
+      },
       close: () => store.close(),
     };
   } catch (error) {

@@ -8,6 +8,7 @@ import { judgeNote } from '../../judge/judge-note.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
+import { cappedProviders } from '../../plan/capped-providers.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
@@ -16,6 +17,7 @@ import { buildJsonReport } from '../../report/json-report.js';
 import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
 import { openHealth } from '../../health/open-health.js';
+import { openLimits, plannedCalls, refuseOverLimits } from '../../limits/open-limits.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { renderFullOutputs, renderReasoning, type ShowMode } from '../../ui/print-outputs.js';
 import type { ProgressReporter } from '../../ui/progress-reporter.js';
@@ -28,6 +30,7 @@ import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, startRunRecorder } from './record-history.js';
 import { createOutputSaver } from './save-output.js';
+import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
 /** `wechat-writer [topic]` options: the plan's options plus how to present the result. */
@@ -43,6 +46,8 @@ export interface CompareCommandOptions extends CompareOptions {
   vote?: boolean;
   /** False with --no-check: a `--prompts` batch skips the credentials check before its first call. */
   check?: boolean;
+  /** `--reuse [age]`: answer identical calls from the history (true: any age). */
+  reuse?: string | boolean;
 }
 
 /** Overridable pieces of the comparison, for tests. */
@@ -88,11 +93,21 @@ export async function runCompare(
   const settings = await loadSettings(options.config, io);
   const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)), settings.catalog);
   const plan = await buildRunPlan(completed, { ...io, settings });
+  const reuseFrom = reuseSince(options.reuse, historyEnabled(options.history, io.env), io);
+  for (const capped of cappedProviders(plan)) {
+    const file = settings.configFile ?? 'config';
+    io.stderr.write(
+      `${t('compare.cappedProvider', { provider: capped.provider, cap: capped.maxConcurrency, file, concurrency: plan.concurrency })}\n`,
+    );
+  }
+  await refuseOverLimits(io, settings, plannedCalls(plan.models, plan.batch?.length ?? 1));
   if (plan.batch && options.check !== false) {
     const { runPreflight } = await import('../../preflight/run-preflight.js');
     await runPreflight([...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])], io);
   }
   const health = await openHealth(io, settings);
+  const everyModel = [...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])];
+  const limits = await openLimits(io, everyModel, historyEnabled(options.history, io.env));
   const startedAt = io.currentDate();
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
@@ -106,6 +121,7 @@ export async function runCompare(
   const recorder = historyEnabled(options.history, io.env)
     ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
     : null;
+  limits?.setRunId(recorder?.runId ?? null);
   const save = createOutputSaver(
     plan,
     startedAt,
@@ -126,6 +142,15 @@ export async function runCompare(
     sleep: io.sleep,
     signal: io.signal,
     health,
+    limits: limits?.keeper,
+    ...(reuseFrom !== undefined && recorder
+      ? {
+          reuse: (key: string) => {
+            const found = recorder.findAnswer(key, reuseFrom);
+            return found && reusedResult(found);
+          },
+        }
+      : {}),
     events: {
       started: (model, index, total) => progress.started(model, index, total),
       delta: (model, text) => progress.delta(model, text),
@@ -141,8 +166,11 @@ export async function runCompare(
     },
   })
     .finally(() => progress.stop())
-    .then((ran) => judgeStep(plan, ran, io, { createModel, recorder }))
-    .finally(() => recorder?.close());
+    .then((ran) => judgeStep(plan, ran, io, { createModel, recorder, limits: limits?.keeper }))
+    .finally(() => {
+      recorder?.close();
+      limits?.close();
+    });
   const { results, judgeCall, judgeCalls } = judged;
 
   const report = {
@@ -162,6 +190,8 @@ export async function runCompare(
         : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) }),
     );
     if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
+    const reused = reusedLine(results);
+    if (reused) io.stdout.write(`${reused}\n`);
     const showMode = show ?? (plan.models.length === 1 && !plan.batch && stdoutIsTerminal ? 'full' : 'none');
     if (showMode === 'full') io.stdout.write(renderFullOutputs(results, colorLevel, progress.printedText));
     if (options.showReasoning) io.stdout.write(renderReasoning(results, colorLevel));

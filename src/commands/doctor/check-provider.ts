@@ -14,8 +14,10 @@ import { fixHint } from './fix-hint.js';
 /** The outcome of one provider's check, as `doctor --json` prints it. Never carries a key. */
 export interface ProviderCheck {
   id: string;
-  /** Base URL with any credentials in it hidden. */
+  /** Base URL with any credentials in it hidden; null for a provider run through a local CLI. */
   baseURL: string | null;
+  /** The command a provider run through a local CLI starts (only such a provider has this key). */
+  command?: string;
   /** The proxy its calls go through (from HTTPS_PROXY/HTTP_PROXY/NO_PROXY), password hidden; null: direct. */
   proxy: string | null;
   /** The variable that holds (or should hold) the key; null when none is needed. */
@@ -84,6 +86,7 @@ export async function checkProvider(target: DoctorTarget, deps: CheckDeps): Prom
   const base: ProviderCheck = {
     id: status.preset.id,
     baseURL: status.baseURL === null ? null : redactSecrets(redactUrlCredentials(status.baseURL), secretsOf(model)),
+    ...(status.command ? { command: status.command.command } : {}),
     proxy: proxyLabel(status.baseURL, deps.env),
     apiKeyEnv: status.preset.requiresKey ? status.apiKeyEnv : null,
     keyPresent: status.preset.requiresKey ? status.keyConfigured : null,

@@ -29,6 +29,8 @@ export function fixHint(
   const configKeys = preset.apiKeys !== undefined && preset.apiKeys.length > 0;
   const key = apiKeyEnv ?? t('doctor.fix.configApiKeys', { id: preset.id });
   const model = target.model.modelId;
+  // a local CLI has no variable or URL to fix: its own words (or the install hint) say what to do
+  if (target.status.command && type !== 'TIMEOUT') return type === 'CANCELLED' ? null : message;
   switch (type) {
     case 'MISSING_KEY':
       return apiKeyEnv ? t('doctor.fix.setKey', { name: apiKeyEnv }) : t('doctor.fix.giveKey', { id: preset.id });

@@ -50,7 +50,7 @@ function doctorColumns(
   const healthKnown = health !== undefined && checks.some((check) => health(check) !== null);
   const columns: (DoctorColumn | null)[] = [
     { header: t('doctor.head.provider'), minWidth: 8, cell: (check) => check.id },
-    { header: t('doctor.head.endpoint'), movable: 'detail', cell: (check) => check.baseURL ?? '—' },
+    { header: t('doctor.head.endpoint'), movable: 'detail', cell: (check) => check.baseURL ?? check.command ?? '—' },
     proxied ? { header: t('doctor.head.proxy'), movable: 'detail', cell: (check) => check.proxy ?? t('doctor.direct') } : null,
     { header: t('doctor.head.key'), minWidth: 12, cell: keyCell },
     { header: t('doctor.head.check'), minWidth: 12, cell: (check) => checkCell(check, color) },

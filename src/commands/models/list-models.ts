@@ -39,6 +39,8 @@ export function describePreset(status: ProviderStatus, runningLocal: ReadonlySet
     aliases: status.aliases,
     defaultModel: `${status.preset.id}:${status.defaultModel}`,
     baseURL: safeUrl(status.baseURL),
+    // a provider run through a local CLI has a command where others have a URL
+    ...(status.command ? { command: status.command.command } : {}),
     region: status.region,
     endpoints: Object.fromEntries(
       Object.entries(status.preset.endpoints).map(([format, regions]) => [
@@ -123,7 +125,7 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
       : color.yellow(`✗ ${provider.problems.join(', ')}`);
     const aliases = provider.aliases.length > 1 ? ` (${provider.aliases.slice(1).join(', ')})` : '';
     const healthCell = health.size > 0 ? [health.get(provider.id)?.label ?? t('health.ok')] : [];
-    return [`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? '—', state, ...healthCell];
+    return [`${provider.id}${aliases}`, provider.defaultModel, provider.baseURL ?? provider.command ?? '—', state, ...healthCell];
   });
   const table = fitTable(
     [

@@ -14,6 +14,8 @@ export interface RerunOptions {
   show?: string;
   live?: boolean;
   history?: boolean;
+  /** `--reuse [age]`: pay only for the calls that changed. */
+  reuse?: string | boolean;
 }
 
 const optionText = (value: unknown) => (typeof value === 'number' ? String(value) : undefined);
@@ -56,6 +58,7 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
     show: options.show,
     live: options.live,
     history: options.history,
+    reuse: options.reuse,
   };
   return runCompare(compareOptions, io, {}, { kind: 'rerun', parentRunId: run.id });
 }

@@ -21,6 +21,11 @@ import { createLineStageReporter, createSpinnerStageReporter, type StageReporter
 import { historyEnabled, openRunRecorder } from '../compare/record-history.js';
 import { createStageSaver } from './save-stage.js';
 import { openHealth } from '../../health/open-health.js';
+import { openLimits, plannedCalls, refuseOverLimits } from '../../limits/open-limits.js';
+import { createRouter } from '../../routing/create-router.js';
+import { explainRoute } from '../../routing/describe-route.js';
+import { orderByStrategy } from '../../routing/order-by-strategy.js';
+import { currentRunTags } from '../../store/run-tags-scope.js';
 
 /** `wechat-writer write` options: the plan's, plus presentation and history. */
 export interface WriteCommandOptions extends WriteOptions {
@@ -30,6 +35,8 @@ export interface WriteCommandOptions extends WriteOptions {
   history?: boolean;
   /** False with --no-check: no credentials check before the first call. */
   check?: boolean;
+  /** --explain: print each stage's order of models and why (its role's strategy). */
+  explain?: boolean;
 }
 
 /**
@@ -86,6 +93,7 @@ const jsonStage = (stage: StageResult) => ({
   costUsd: stage.costUsd,
   attempts: stage.attempts,
   fallback: stage.fallback,
+  ...(stage.route ? { route: stage.route } : {}),
   warnings: stage.warnings,
   inputFile: stage.inputFile,
   outputFile: stage.outputFile,
@@ -104,6 +112,9 @@ export async function runWrite(
   const startedAt = io.currentDate();
   const built = await buildWritePlan(options, { ...io, settings, startedAt });
   const plan: WritePlan = rerun ? { ...built, prompt: rerun.prompt } : built;
+  // the calls it plans: one per stage, on its first model (fallbacks are not planned)
+  const leading = plan.stages.flatMap((stage) => stage.chain.slice(0, 1));
+  await refuseOverLimits(io, settings, plannedCalls(leading, 1));
   const health = await openHealth(io, settings);
   if (options.check !== false) {
     const { runPreflight } = await import('../../preflight/run-preflight.js');
@@ -128,6 +139,9 @@ export async function runWrite(
         io,
       )
     : null;
+  const chains = plan.stages.flatMap((stage) => stage.chain);
+  const limits = await openLimits(io, chains, historyEnabled(options.history, io.env));
+  limits?.setRunId(recorder?.runId ?? null);
   const save = createStageSaver(
     plan,
     startedAt,
@@ -138,6 +152,7 @@ export async function runWrite(
     },
   );
   const total = plan.stages.length;
+  const router = createRouter({ history: recorder?.routeHistory ?? null, now: io.currentDate, tags: currentRunTags() });
   const stages = await runPipeline(
     plan,
     {
@@ -146,6 +161,7 @@ export async function runWrite(
       sleep: io.sleep,
       signal: io.signal,
       health,
+      limits: limits?.keeper,
       events: {
         retrying: (model, info) => reporter.retrying(model, info),
         warning: (_model, message) => reporter.warning(message),
@@ -153,6 +169,19 @@ export async function runWrite(
       },
     },
     {
+      stageRouted: (stage, routed) => {
+        // --explain: the order and why (the written order too); otherwise only what the run must say
+        // (models a strategy has not measured yet, history off)
+        const decision =
+          routed.decision ??
+          orderByStrategy(
+            'priority',
+            stage.role,
+            routed.chain.map((model) => model.id),
+            new Map(),
+          );
+        reporter.note(options.explain ? [...routed.notes, ...explainRoute(decision)] : routed.notes);
+      },
       stageStarted: (stage, index) => reporter.started(stage, index, total),
       stageSkipped: (stage, missing) => reporter.skipped(stage, missing),
       stageFinished: async (result, stage, index) => {
@@ -161,9 +190,11 @@ export async function runWrite(
         return saved;
       },
     },
+    router,
   ).finally(() => {
     reporter.stop();
     recorder?.close();
+    limits?.close();
   });
 
   const review = stages.find((stage) => stage.stage === 'reviewer' && stage.status === 'ok');

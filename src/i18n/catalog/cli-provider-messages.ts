@@ -1,6 +1,6 @@
 import { defineMessages } from '../define-messages.js';
 
-/** Messages of the providers run through a local CLI (`type: claude-code`). */
+/** Messages of the providers run through a local CLI (`type: claude-code`, `type: command`). */
 export const cliProviderMessages = defineMessages(
   {
     'cliProvider.notFound':
@@ -14,8 +14,25 @@ export const cliProviderMessages = defineMessages(
     'cliProvider.tooLong': 'the reply is longer than {limit} characters',
     'cliProvider.cannotStart': 'could not start Claude Code: {detail}',
     'cliProvider.notJson': 'Claude Code printed a line that is not stream-json: {line}',
-    'cliProvider.config.commandNeedsType': '`command` is only read with `type: claude-code`',
-    'cliProvider.config.notForCli': '`{key}` does not apply to `type: claude-code` (it has no key and no URL)',
+    'cliProvider.command.notFound':
+      'the command "{command}" was not found (not on PATH, or not executable); install it, or set `command:` in the config file to its path',
+    'cliProvider.command.notFoundInstall':
+      'the command "{command}" was not found (not on PATH, or not executable); install it with `{install}`, or set `command:` in the config file to its path',
+    'cliProvider.command.failed': '{command}: {detail}',
+    'cliProvider.command.hint.login': '; fix: run `{command}` once in a terminal and log in',
+    'cliProvider.command.ended': '{command} ended ({how}) without saying why',
+    'cliProvider.command.noText': '{command} printed no text for the draft (read with `output: {output}`)',
+    'cliProvider.command.notJson': '{command} did not print the JSON `output: {output}` expects: {line}',
+    'cliProvider.command.cannotStart': 'could not start {command}: {detail}',
+    'cliProvider.config.commandNeedsType': '`command` is only read with `type: claude-code` or `type: command`',
+    'cliProvider.config.notForCli': '`{key}` does not apply to `type: {type}` (it has no key and no URL)',
+    'cliProvider.config.templateNeedsType': '`{key}` is only read with `type: command`',
+    'cliProvider.config.commandRequired': '`type: command` needs `command:`, the CLI to run (a name on PATH or a path)',
+    'cliProvider.config.textFieldRequired':
+      'required with `output: {output}`: where the draft is in the JSON, e.g. `fields: { text: response }`',
+    'cliProvider.config.fieldsNeedJson':
+      '`fields` is only read with `output: json` or `output: jsonl` (with `output: text`, stdout is the draft)',
+    'cliProvider.config.badPath': 'not a dotted path: write keys joined by dots, e.g. `stats.input_tokens` (`*` for every key)',
   },
   {
     'cliProvider.notFound':
@@ -29,7 +46,22 @@ export const cliProviderMessages = defineMessages(
     'cliProvider.tooLong': '回复超过 {limit} 个字符',
     'cliProvider.cannotStart': '无法启动 Claude Code：{detail}',
     'cliProvider.notJson': 'Claude Code 输出了一行不是 stream-json 的内容：{line}',
-    'cliProvider.config.commandNeedsType': '`command` 只在 `type: claude-code` 时使用',
-    'cliProvider.config.notForCli': '`{key}` 不适用于 `type: claude-code`（它没有 API 密钥，也没有 URL）',
+    'cliProvider.command.notFound':
+      '找不到命令“{command}”（不在 PATH 上，或不可执行）。解决办法：先安装它，或在配置文件中把 `command:` 设为它的路径',
+    'cliProvider.command.notFoundInstall':
+      '找不到命令“{command}”（不在 PATH 上，或不可执行）。解决办法：用 `{install}` 安装，或在配置文件中把 `command:` 设为它的路径',
+    'cliProvider.command.failed': '{command} 报错：{detail}',
+    'cliProvider.command.hint.login': '。解决办法：在终端里运行一次 `{command}` 并登录',
+    'cliProvider.command.ended': '{command} 已结束（{how}），没有说明原因',
+    'cliProvider.command.noText': '{command} 没有输出可作稿件的文本（按 `output: {output}` 读取）',
+    'cliProvider.command.notJson': '{command} 输出的不是 `output: {output}` 需要的 JSON：{line}',
+    'cliProvider.command.cannotStart': '无法启动 {command}：{detail}',
+    'cliProvider.config.commandNeedsType': '`command` 只在 `type: claude-code` 或 `type: command` 时使用',
+    'cliProvider.config.notForCli': '`{key}` 不适用于 `type: {type}`（它没有 API 密钥，也没有 URL）',
+    'cliProvider.config.templateNeedsType': '`{key}` 只在 `type: command` 时使用',
+    'cliProvider.config.commandRequired': '`type: command` 必须填写 `command:`，即要运行的命令行工具（PATH 上的名字或路径）',
+    'cliProvider.config.textFieldRequired': '`output: {output}` 时必须填写：稿件在 JSON 里的位置，例如 `fields: { text: response }`',
+    'cliProvider.config.fieldsNeedJson': '`fields` 只在 `output: json` 或 `output: jsonl` 时使用（`output: text` 时标准输出就是稿件）',
+    'cliProvider.config.badPath': '不是用点连接的路径：请把键名用点连起来，例如 `stats.input_tokens`（`*` 表示所有键）',
   },
 );

@@ -19,6 +19,17 @@ export const compareMessages = defineMessages(
     'compare.showValue': '--show takes full or none, got "{value}"',
     'compare.reportDirectory': 'cannot write --report "{file}": its directory cannot be created or written; choose another path',
     'compare.reportWritten': 'report: {file}',
+    'compare.reuse.needsHistory':
+      '--reuse answers calls from the history, which --no-history (or WECHAT_WRITER_NO_HISTORY) turns off: drop one of them',
+    'compare.reuse.badAge': '--reuse takes an age like 7d, 24h or 30m, or a date like 2026-11-01, got "{value}"',
+    'compare.reuse.option':
+      'answer a call from the history when the same model, parameters and prompts already succeeded (optionally only newer than an age: 7d, 24h)',
+    'compare.reuse.rerunOption':
+      'answer unchanged calls from the history: pay only for what changed (optionally only newer than an age: 7d)',
+    'compare.reuse.line':
+      '{count} of {total} answers reused from the history (runs {runs}) at no cost; run without --reuse to call the models again',
+    'compare.cappedProvider':
+      'note: {provider} takes at most {cap} calls at once (maxConcurrency in {file}), fewer than --concurrency {concurrency}',
     'compare.reportFailed': 'could not write the report {file} ({reason}); {kept}',
     'compare.nothingLost': 'nothing is lost: see {places}',
     'compare.rerunWithJson': 'rerun with --json to keep the results',
@@ -49,6 +60,14 @@ export const compareMessages = defineMessages(
     'compare.showValue': '--show 只能是 full 或 none，收到的是 "{value}"',
     'compare.reportDirectory': '无法写入 --report "{file}"：它的目录无法创建或没有写权限；请换一个路径',
     'compare.reportWritten': '报告：{file}',
+    'compare.reuse.needsHistory':
+      '--reuse 从历史记录中取回答，而 --no-history（或 WECHAT_WRITER_NO_HISTORY）关闭了历史记录：请去掉其中一个',
+    'compare.reuse.badAge': '--reuse 需要一个时长（如 7d、24h、30m）或日期（如 2026-11-01），收到的是“{value}”',
+    'compare.reuse.option': '同一模型、参数和提示词已经成功调用过时，直接从历史记录中取回答（可限定时长，如 7d、24h）',
+    'compare.reuse.rerunOption': '没变的调用直接从历史记录中取回答，只为改动的部分付费（可限定时长，如 7d）',
+    'compare.reuse.line': '{total} 个回答中有 {count} 个取自历史记录（运行 {runs}），没有费用；不加 --reuse 即可重新调用模型',
+    'compare.cappedProvider':
+      '提示：服务商 {provider} 最多同时接受 {cap} 个调用（{file} 中的 maxConcurrency），少于 --concurrency {concurrency}',
     'compare.reportFailed': '无法写入报告 {file}（{reason}）；{kept}',
     'compare.nothingLost': '结果没有丢失：见{places}',
     'compare.rerunWithJson': '加上 --json 重新运行可保留结果',

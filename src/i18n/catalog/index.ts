@@ -1,3 +1,4 @@
+import { batchApiMessages } from './batch-api-messages.js';
 import { cliHelpMessages } from './cli-help-messages.js';
 import { cliMessages } from './cli-messages.js';
 import { cliProviderMessages } from './cli-provider-messages.js';
@@ -8,6 +9,8 @@ import { doctorMessages } from './doctor-messages.js';
 import { errorsMessages } from './errors-messages.js';
 import { exportMessages } from './export-messages.js';
 import { healthMessages } from './health-messages.js';
+import { limitsMessages } from './limits-messages.js';
+import { routingMessages } from './routing-messages.js';
 import { historyMessages } from './history-messages.js';
 import { preflightMessages } from './preflight-messages.js';
 import { providerErrorsMessages } from './provider-errors-messages.js';
@@ -19,6 +22,7 @@ import { writingMessages } from './writing-messages.js';
 
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
 export const catalogs = [
+  batchApiMessages,
   cliHelpMessages,
   cliMessages,
   cliProviderMessages,
@@ -29,6 +33,8 @@ export const catalogs = [
   errorsMessages,
   exportMessages,
   healthMessages,
+  limitsMessages,
+  routingMessages,
   historyMessages,
   preflightMessages,
   providerErrorsMessages,
@@ -41,7 +47,8 @@ export const catalogs = [
 
 /** All messages in both languages. */
 export const messages = {
-  en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof cliHelpMessages.en &
+  en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof batchApiMessages.en &
+    typeof cliHelpMessages.en &
     typeof cliMessages.en &
     typeof cliProviderMessages.en &
     typeof compareMessages.en &
@@ -51,6 +58,8 @@ export const messages = {
     typeof errorsMessages.en &
     typeof exportMessages.en &
     typeof healthMessages.en &
+    typeof limitsMessages.en &
+    typeof routingMessages.en &
     typeof historyMessages.en &
     typeof preflightMessages.en &
     typeof providerErrorsMessages.en &

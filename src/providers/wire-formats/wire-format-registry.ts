@@ -10,6 +10,7 @@ const wireFormats: Record<WireFormat, () => Promise<WireFormatAdapter>> = {
   anthropic: () => import('./anthropic/anthropic-wire-format.js').then((module) => module.anthropicWireFormat),
   mock: () => import('./mock/mock-wire-format.js').then((module) => module.mockWireFormat),
   'claude-code': () => import('./claude-code/claude-code-wire-format.js').then((module) => module.claudeCodeWireFormat),
+  command: () => import('./command/command-wire-format.js').then((module) => module.commandWireFormat),
 };
 
 /** The adapter of one wire format. */

@@ -37,16 +37,13 @@ export function createClaudeCodeModel(config: AdapterConfig): LanguageModel {
   const env = config.env ?? process.env;
   const maxChars = config.maxReplyChars ?? defaultReplyLimits.maxReplyChars;
   const maxBytes = config.maxReplyBytes ?? defaultReplyLimits.maxReplyBytes;
+  const command = config.command?.command ?? 'claude';
 
   const call = async (request: GenerateRequest, onDelta: DeltaListener | null): Promise<GenerateResult> => {
     const where: ClaudeErrorContext = { provider: config.provider, model: request.modelId, secrets: [config.apiKey] };
-    const file = findCommand(config.baseURL, env);
+    const file = findCommand(command, env);
     if (file === null) {
-      throw localProviderError(
-        'BAD_REQUEST',
-        `BAD_REQUEST: ${t('cliProvider.notFound', { command: config.baseURL, install: claudeCodeInstall })}`,
-        where,
-      );
+      throw localProviderError('BAD_REQUEST', `BAD_REQUEST: ${t('cliProvider.notFound', { command, install: claudeCodeInstall })}`, where);
     }
     const state = newClaudeRunState();
     const started = now();

@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { t } from '../../../i18n/translate.js';
 import type { Env } from '../../../io/env.js';
+import type { CommandTemplate } from '../../provider-preset.js';
 
 const isExecutableFile = (file: string): boolean => {
   try {
@@ -36,15 +37,21 @@ export function findCommand(command: string, env: Env, cwd = process.cwd()): str
 /** How to install the Claude Code CLI, named when it is missing. */
 export const claudeCodeInstall = 'npm install -g @anthropic-ai/claude-code';
 
-/** How to install the CLI a wire format runs, named in the error when it is missing. */
-const installHints: Record<string, string> = { 'claude-code': claudeCodeInstall };
-
 /**
- * What stops a provider run through a local CLI from being used: its command is not found. Empty for
- * every other wire format (their endpoint is checked elsewhere), so plans fail at once (exit 2).
+ * What stops a provider run through a local CLI from being used: its command is not found (named
+ * with how to install it). Empty for every other provider (their endpoint is checked elsewhere), so
+ * plans fail at once (exit 2).
  */
-export function localCommandProblems(wireFormat: string, command: string | null, env: Env): string[] {
-  if (!(wireFormat in installHints) || command === null) return [];
-  if (findCommand(command, env) !== null) return [];
-  return [t('cliProvider.notFound', { command, install: installHints[wireFormat] as string })];
+export function localCommandProblems(wireFormat: string, template: CommandTemplate | null, env: Env): string[] {
+  if (template === null || findCommand(template.command, env) !== null) return [];
+  return [commandNotFound(wireFormat, template)];
+}
+
+/** The message for a CLI provider whose command is not there: Claude Code's install command, or the config's `install:`. */
+export function commandNotFound(wireFormat: string, template: CommandTemplate): string {
+  const command = template.command;
+  if (wireFormat === 'claude-code') return t('cliProvider.notFound', { command, install: claudeCodeInstall });
+  return template.install
+    ? t('cliProvider.command.notFoundInstall', { command, install: template.install })
+    : t('cliProvider.command.notFound', { command });
 }

@@ -13,8 +13,10 @@ export interface CliProcessOptions {
   /** Longest silence on stdout before the child is killed (the idle timeout). */
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Each complete stdout line; throwing stops the child and fails the run with that error. */
+  /** Each complete non-blank stdout line; throwing stops the child and fails the run with that error. */
   onLine(line: string): void;
+  /** Instead of lines: stdout as it comes, blank lines and all (a CLI that prints plain text). Throwing stops the child. */
+  onChunk?(chunk: string): void;
   /** Most bytes of stdout accepted; more fails the run with `tooLarge()`. */
   maxStdoutBytes: number;
   tooLarge(): Error;
@@ -105,6 +107,14 @@ export function runCliProcess(options: CliProcessOptions): Promise<CliProcessExi
       bytes += Buffer.byteLength(chunk);
       if (bytes > options.maxStdoutBytes) {
         stop(new CliProcessError('output', options.tooLarge(), null));
+        return;
+      }
+      if (options.onChunk) {
+        try {
+          options.onChunk(chunk);
+        } catch (error) {
+          stop(new CliProcessError('output', error, null));
+        }
         return;
       }
       const lines = (pending + chunk).split('\n');
