@@ -47,17 +47,20 @@ function statusOf(batch: MessageBatch, secrets: readonly string[]): BatchStatus 
   };
 }
 
-/** One request per cell: `{custom_id, params}`, the params as an ordinary Messages call. */
-const request = (cell: BatchCell, options: BatchApiOptions) => ({
-  custom_id: cell.customId,
-  params: {
-    model: cell.modelId,
-    max_tokens: cell.maxTokens ?? defaultAnthropicMaxTokens,
-    messages: [{ role: 'user' as const, content: cell.prompt }],
-    ...(cell.system ? { system: cell.system } : {}),
-    ...(cell.temperature !== null && !options.omitTemperature ? { temperature: cell.temperature } : {}),
-  },
-});
+/** One request per cell: `{custom_id, params}`, the params as an ordinary Messages call (`cache_control` blocks with `cache`). */
+const request = (cell: BatchCell, options: BatchApiOptions) => {
+  const block = (text: string) => (cell.cache ? [{ type: 'text' as const, text, cache_control: { type: 'ephemeral' as const } }] : text);
+  return {
+    custom_id: cell.customId,
+    params: {
+      model: cell.modelId,
+      max_tokens: cell.maxTokens ?? defaultAnthropicMaxTokens,
+      messages: [{ role: 'user' as const, content: block(cell.prompt) }],
+      ...(cell.system ? { system: block(cell.system) } : {}),
+      ...(cell.temperature !== null && !options.omitTemperature ? { temperature: cell.temperature } : {}),
+    },
+  };
+};
 
 /**
  * Anthropic's Message Batches through the official SDK: `messages.batches.create`, `retrieve`,
@@ -97,7 +100,7 @@ export function createAnthropicBatchApi(config: AdapterConfig, options: BatchApi
 
     submit: (cells, { signal } = {}) =>
       timed(timeoutMs, signal, async (timer) => {
-        const modelId = checkCells(config.provider, cells, options.maxRequests ?? 100_000);
+        const modelId = checkCells(config.provider, cells, options.maxRequests ?? null);
         const requests = cells.map((cell) => request(cell, options));
         const batch = checked(await call(modelId, timer, (signal) => client.messages.batches.create({ requests }, { signal })), modelId);
         return {

@@ -17,6 +17,8 @@ export interface BatchCell {
   prompt: string;
   maxTokens: number | null;
   temperature: number | null;
+  /** Ask the provider to cache the system prompt and the prompt (Anthropic `cache_control`; OpenAI caches by itself). */
+  cache?: boolean;
 }
 
 /**

@@ -14,13 +14,13 @@ import { startPausableTimer, type PausableTimer } from './pausable-timer.js';
 export interface BatchApiOptions {
   /** OpenAI format: the JSONL `url` and `batches.create` `endpoint` (see `batchSupportFor`). */
   endpoint?: string;
-  /** Most cells one batch may hold (the provider's documented limit). */
-  maxRequests?: number;
+  /** Most cells one batch may hold (the provider's documented limit); null or absent: no limit checked here. */
+  maxRequests?: number | null;
   /** Leave `temperature` out of every request (Kimi refuses it in batches). */
   omitTemperature?: boolean;
   /** Other secrets to redact from everything the server sends (the key always is). */
   secrets?: readonly string[];
-  /** Longest wait for each control call (upload, create, status, download start, cancel). Default 120 s. */
+  /** Longest silence of the server in each call (upload, create, status, cancel, and between lines of a download). Default 120 s. */
   timeoutMs?: number;
   /** Most bytes of one result file (default 256 MiB; `WECHAT_WRITER_MAX_BATCH_FILE_BYTES`). */
   maxFileBytes?: number;
@@ -110,11 +110,12 @@ export function unreadable(config: AdapterConfig, model: string, what: string): 
 const customIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Refuses cells no provider would take (UsageError, nothing sent): none, several models, bad or repeated ids, too many. */
-export function checkCells(provider: string, cells: readonly BatchCell[], maxRequests: number): string {
+export function checkCells(provider: string, cells: readonly BatchCell[], maxRequests: number | null): string {
   if (cells.length === 0) throw new UsageError(t('batchApi.submit.empty'));
   const models = [...new Set(cells.map((cell) => cell.modelId))];
   if (models.length > 1) throw new UsageError(t('batchApi.submit.mixedModels', { models: models.join(', ') }));
-  if (cells.length > maxRequests) throw new UsageError(t('batchApi.submit.tooMany', { provider, max: maxRequests, count: cells.length }));
+  if (maxRequests !== null && cells.length > maxRequests)
+    throw new UsageError(t('batchApi.submit.tooMany', { provider, max: maxRequests, count: cells.length }));
   const seen = new Set<string>();
   for (const cell of cells) {
     if (!customIdPattern.test(cell.customId)) throw new UsageError(t('batchApi.submit.badCustomId', { id: cell.customId.slice(0, 80) }));

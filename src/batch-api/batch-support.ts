@@ -7,8 +7,8 @@ export interface BatchRoute {
   endpoint: string;
   /** Hosts the batch API is documented for; another host (a proxy, a region without it) is not assumed to have one. */
   hosts: readonly string[];
-  /** Most requests one batch may hold, as documented; larger matrices are split. */
-  maxRequests: number;
+  /** Most requests one batch may hold, as documented (null: not documented); larger matrices are split. */
+  maxRequests: number | null;
   /** The provider refuses `temperature` in batch requests (Kimi): it is left out. */
   omitTemperature?: boolean;
   /** Only these models are documented for batches (else: the provider's batch-capable models, not listed here). */
@@ -75,7 +75,7 @@ export const batchSupportTable: Readonly<Record<string, Entry>> = {
     format: 'openai',
     endpoint: '/v1/chat/completions',
     hosts: ['api.moonshot.cn', 'api.moonshot.ai'],
-    maxRequests: 50_000,
+    maxRequests: null, // the guide gives 100 MB per file, no request count
     omitTemperature: true,
     models: ['kimi-k2.6', 'kimi-k2.5'],
     sources: ['https://platform.kimi.com/docs/guide/use-batch-api'],
@@ -84,7 +84,7 @@ export const batchSupportTable: Readonly<Record<string, Entry>> = {
     format: 'openai',
     endpoint: '/v1/chat/completions',
     hosts: ['generativelanguage.googleapis.com'],
-    maxRequests: 50_000,
+    maxRequests: null,
     sources: ['https://developers.googleblog.com/gemini-batch-api-now-supports-embeddings-and-openai-compatibility (2025-09)'],
   },
   siliconflow: {

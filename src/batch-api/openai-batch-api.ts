@@ -131,7 +131,7 @@ export function createOpenAIBatchApi(config: AdapterConfig, options: BatchApiOpt
 
     submit: (cells, { signal } = {}) =>
       timed(timeoutMs, signal, async (timer) => {
-        const modelId = checkCells(config.provider, cells, options.maxRequests ?? 50_000);
+        const modelId = checkCells(config.provider, cells, options.maxRequests ?? null);
         const jsonl = cells.map((cell) => inputLine(cell, endpoint, config, options)).join('\n') + '\n';
         const file = await call(modelId, timer, async (signal) =>
           client.files.create(

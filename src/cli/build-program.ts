@@ -6,6 +6,7 @@ import { runListHistory, type ListHistoryOptions } from '../commands/history/lis
 import { runShowHistory, type ShowHistoryOptions } from '../commands/history/show-history.js';
 import { runWrite, type WriteCommandOptions } from '../commands/write/run-write.js';
 import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
+import type { ResumeOptions } from '../commands/resume/run-resume.js';
 import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
 import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
@@ -154,6 +155,19 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
       const { rerunTags } = await import('../commands/history/rerun-tags.js');
       const tags = await rerunTags(runId, options.tag, io);
       setExitCode(await withRunTags(tags, () => runRerun(runId, options, io)));
+    });
+
+  program
+    .command('resume <runId>')
+    .description(t('resume.description'))
+    .option('--retry-failed', t('resume.retryFailed'))
+    .option('--json', t('resume.json'), false)
+    .option('--report <file>', t('resume.report'))
+    .option('--concurrency <n>', t('resume.concurrency'))
+    .option('--no-check', t('preflight.option.noCheck'))
+    .action(async (runId: string, options: ResumeOptions) => {
+      const { runResume } = await import('../commands/resume/run-resume.js');
+      setExitCode(await runResume(runId, options, io));
     });
 
   program

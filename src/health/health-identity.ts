@@ -6,7 +6,7 @@ export interface HealthIdentity {
   provider: string;
   /** sha256 of the model's keys (16 hex digits): a changed key is another entry. */
   keyHash: string;
-  /** sha256 of what decides whether a key works (endpoint, format, headers, keys): a change clears a mark. */
+  /** sha256 of what decides whether a key works (endpoint or CLI command, format, headers, keys): a change clears a mark. */
   fingerprint: string;
   /** The entry's name in the state file: `provider#keyHash`. */
   key: string;
@@ -20,7 +20,16 @@ export function healthIdentity(model: ResolvedModel): HealthIdentity {
   const keyHash = sha(keys.join('\n'));
   const sorted = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
   const fingerprint = sha(
-    JSON.stringify([model.wireFormat, model.baseURL, keyHash, sorted(model.headers), sorted(model.query), model.secrets ?? []]),
+    JSON.stringify([
+      model.wireFormat,
+      model.baseURL,
+      keyHash,
+      sorted(model.headers),
+      sorted(model.query),
+      model.secrets ?? [],
+      // a local CLI's template (command, args, output) stands where a URL would: a change clears a mark
+      ...(model.command ? [model.command] : []),
+    ]),
   );
   return { provider: model.provider.id, keyHash, fingerprint, key: `${model.provider.id}#${keyHash}` };
 }

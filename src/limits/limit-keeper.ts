@@ -8,11 +8,17 @@ import { lastToFree, reachedLimits, type Reached } from './limit-rules.js';
 import { limitedKeys, type LimitedKey } from './model-keys.js';
 
 /**
- * The longest a call waits for a slot, all its waits together: a minute, so a `/min` limit is always
- * paced, and an `/hour` or `/day` limit only when its next slot frees within the minute. Past that the
- * call fails at once (with when the limit frees), and a fallback, if any, is tried.
+ * The longest one wait for a slot may be: a minute, so a `/min` limit is always paced, and an `/hour`
+ * or `/day` limit only when its next slot frees within the minute. A longer wait is not made: the call
+ * fails at once (with when the limit frees), and a fallback, if any, is tried.
  */
 export const paceCapMs = 60_000;
+
+/**
+ * All of one call's waits together: a batch of many prompts under a `/min` limit waits as long as it
+ * takes (calls at once take turns), but never past a day (a clock that does not move cannot hold a call).
+ */
+export const maxPacedMs = 86_400_000;
 
 /**
  * A call refused by a limit kept here (nothing was sent): RATE_LIMIT, not retryable. It is not the
@@ -122,7 +128,7 @@ export function createLimitKeeper(deps: LimitKeeperDeps): LimitKeeper {
       const { freeAt, kind, limit } = soonest.reached;
       const where = { provider: model.provider.id, limit: limitLabel(kind, limit), time: localTime(freeAt, now) };
       const wait = Math.max(1, freeAt - now);
-      if (waitedMs + wait <= paceCapMs) {
+      if (wait <= paceCapMs && waitedMs + wait <= maxPacedMs) {
         const told = `${set}\n${freeAt}`;
         const note = toldWaits.has(told) ? null : t('limits.pacing', { ...where, seconds: Math.ceil(wait / 1000) });
         toldWaits.add(told);

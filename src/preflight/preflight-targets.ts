@@ -26,6 +26,7 @@ function identityOf(model: ResolvedModel, key: string | null, env: Env): string 
     model.headers,
     model.query,
     proxyVariables.map((name) => env[name] ?? ''),
+    ...(model.command ? [model.command] : []),
   ];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -56,4 +56,9 @@ export interface RunDeps {
    * (`reusedFrom`, cost 0), or null; such a call is not made.
    */
   reuse?(requestKey: string): ModelResult | null;
+  /**
+   * `resume`: a cell (model, batch prompt id or null) the run already finished, as stored; such a cell
+   * is not called and fires no event: its row and file exist already.
+   */
+  finishedCell?(model: ResolvedModel, promptId: string | null): ModelResult | null;
 }

@@ -79,6 +79,11 @@ export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResu
     pausedForMs: (cell) => throttle.pausedForMs(cell.model.provider.id),
     signal: deps.signal,
     run: async ({ model, prompt }, index) => {
+      const finished = deps.finishedCell?.(model, prompt?.id ?? null);
+      if (finished) {
+        finishing[index] = Promise.resolve(finished);
+        return;
+      }
       const provider = model.provider.id;
       inFlight.set(provider, (inFlight.get(provider) ?? 0) + 1);
       deps.events?.started?.(model, index, cells.length);

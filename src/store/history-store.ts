@@ -72,6 +72,8 @@ export interface HistoryStore {
   readonly path: string;
   startRun(run: NewRun): number;
   recordResult(runId: number, position: number, result: ModelResult, role?: string | null): void;
+  /** `resume --retry-failed`: the result now at this position, in place of the one stored there (a failure). */
+  replaceResult(runId: number, position: number, result: ModelResult): void;
   /** Several results in one transaction (a batch's results that finished together). */
   recordResults(runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]): void;
   /** Adds the `--judge` verdict (null: not scored) to a result already recorded. */
@@ -190,16 +192,16 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
   );
   const updateJudgeCall = database.prepare('UPDATE runs SET judge_call = ? WHERE id = ?');
   const updateOutputFile = database.prepare('UPDATE results SET output_file = ? WHERE run_id = ? AND position = ?');
+  const deleteResult = database.prepare('DELETE FROM results WHERE run_id = ? AND position = ?');
 
-  const insertResults = database.transaction(
-    (runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]) => {
-      const createdAt = new Date().toISOString();
-      for (const { position, result, role } of entries) {
-        insertResult.run(toResultRow(runId, position, result, role, createdAt));
-        if (result.text) insertSearch.run(runId, result.text);
-      }
-    },
-  );
+  const insertRows = (runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]) => {
+    const createdAt = new Date().toISOString();
+    for (const { position, result, role } of entries) {
+      insertResult.run(toResultRow(runId, position, result, role, createdAt));
+      if (result.text) insertSearch.run(runId, result.text);
+    }
+  };
+  const insertResults = database.transaction(insertRows);
 
   return {
     path: databasePath,
@@ -211,6 +213,11 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
       })(),
     recordResult: (runId, position, result, role = null) => insertResults(runId, [{ position, result, role }]),
     recordResults: (runId, entries) => insertResults(runId, entries),
+    replaceResult: (runId, position, result) =>
+      database.transaction(() => {
+        deleteResult.run(runId, position);
+        insertRows(runId, [{ position, result, role: null }]);
+      })(),
     recordJudgement: (runId, position, judge) => {
       updateJudgement.run(judge?.score ?? null, JSON.stringify(judge), runId, position);
     },

@@ -121,6 +121,16 @@ describe('Anthropic Message Batches against the local batch server', () => {
     expect(cancelled.get('ccell-2')).toMatchObject({ ok: false, reason: 'cancelled', error: { type: 'CANCELLED' } });
   });
 
+  it('marks the system prompt and the prompt for caching when a cell asks for it', async () => {
+    await api().submit([{ ...cells(1)[0]!, cache: true }]);
+    const { requests } = server.requests[0]!.body as { requests: { params: Record<string, unknown> }[] };
+    const cached = [{ type: 'text', text: 'Topic 0', cache_control: { type: 'ephemeral' } }];
+    expect(requests[0]!.params.messages).toEqual([{ role: 'user', content: cached }]);
+    expect(requests[0]!.params.system).toEqual([
+      { type: 'text', text: 'You write WeChat articles.', cache_control: { type: 'ephemeral' } },
+    ]);
+  });
+
   it('reports a cell the results leave out as missing', async () => {
     server.cells.set('cell-1', { rawLine: '{"not":"a result"}' });
     server.cells.set('cell-2', { rawLine: 'this is not json' });

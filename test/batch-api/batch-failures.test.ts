@@ -76,8 +76,8 @@ describe('batch API call failures', () => {
   });
 
   it.each(['openai', 'anthropic'] as const)('times out a %s result download that stalls midway (TIMEOUT, not a hang)', async (format) => {
-    const batches = api(format, { timeoutMs: 300 });
-    const handle = await batches.submit(cells(3));
+    const handle = await api(format).submit(cells(3));
+    const batches = api(format, { timeoutMs: 1000 });
     server.finish(handle.batchId);
     server.stallDownloads = true;
     const read: string[] = [];
@@ -92,13 +92,15 @@ describe('batch API call failures', () => {
   it.each(['openai', 'anthropic'] as const)(
     'waits for a slow %s caller: time spent on each outcome is not server silence',
     async (format) => {
-      const batches = api(format, { timeoutMs: 150 });
+      server.cells.set('cell-1', { error: { status: 400, type: 'invalid_request_error', message: 'no' } }); // OpenAI: a second file
+      server.padEveryLine = 2_000_000; // more than socket buffers hold: the download is still streaming while the caller waits
+      const batches = api(format, { timeoutMs: 1000 });
       const handle = await batches.submit(cells(3));
       server.finish(handle.batchId);
       const read: string[] = [];
       for await (const outcome of batches.results(handle)) {
-        read.push(outcome.customId);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // The caller takes longer than the timeout over its first outcome, with the download still open.
+        if (read.push(outcome.customId) === 1) await new Promise((resolve) => setTimeout(resolve, 2500));
       }
       expect(read.sort()).toEqual(['cell-0', 'cell-1', 'cell-2']);
     },

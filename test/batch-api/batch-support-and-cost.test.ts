@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchPrice, computeBatchCost } from '../../src/batch-api/batch-cost.js';
 import { batchSupportFor, batchSupportTable } from '../../src/batch-api/batch-support.js';
+import { planBatches } from '../../src/batch-api/plan-batches.js';
 import { presetCatalog } from '../../src/providers/preset-catalog.js';
 import { usageFrom } from '../../src/providers/language-model.js';
 
@@ -51,5 +52,22 @@ describe('batch prices', () => {
     const usage = usageFrom({ inputTokens: 1_000_000, outputTokens: 1_000_000 });
     expect(computeBatchCost(usage, { input: 2, output: 10 })).toBe(6);
     expect(computeBatchCost(usage, null)).toBeNull();
+  });
+});
+
+describe('planBatches', () => {
+  const cell = (customId: string, modelId: string) => ({
+    customId,
+    modelId,
+    system: null,
+    prompt: 'p',
+    maxTokens: null,
+    temperature: null,
+  });
+  it('cuts cells into one-model batches of at most the documented size, in order', () => {
+    const cells = [cell('a1', 'a'), cell('b1', 'b'), cell('a2', 'a'), cell('a3', 'a'), cell('b2', 'b')];
+    expect(planBatches(cells, 2).map((batch) => batch.map((entry) => entry.customId))).toEqual([['a1', 'a2'], ['a3'], ['b1', 'b2']]);
+    expect(planBatches(cells, null).map((batch) => batch.length)).toEqual([3, 2]);
+    expect(planBatches([], 10)).toEqual([]);
   });
 });

@@ -231,6 +231,39 @@ describe('OpenAI-format batch API against the local batch server', () => {
     await expect(batches.submit(cells(11, 'kimi-k2.6'))).rejects.toThrow('at most 10 requests');
   });
 
+  it('reads the batch object of the API reference example (Retrieve batch)', async () => {
+    const documented = {
+      id: 'batch_abc123',
+      object: 'batch',
+      endpoint: '/v1/completions',
+      errors: null,
+      input_file_id: 'file-abc123',
+      completion_window: '24h',
+      status: 'completed',
+      output_file_id: 'file-cvaTdG',
+      error_file_id: 'file-HOWS94',
+      created_at: 1711471533,
+      in_progress_at: 1711471538,
+      expires_at: 1711557933,
+      finalizing_at: 1711493133,
+      completed_at: 1711493163,
+      failed_at: null,
+      expired_at: null,
+      cancelling_at: null,
+      cancelled_at: null,
+      request_counts: { total: 100, completed: 95, failed: 5 },
+      metadata: { customer_id: 'user_123456789', batch_description: 'Nightly eval job' },
+    };
+    server.answers.set('GET /v1/batches/batch_abc123', { status: 200, body: documented });
+    expect(await api().status('batch_abc123')).toEqual({
+      batchId: 'batch_abc123',
+      state: 'completed',
+      finished: true,
+      counts: { total: 100, succeeded: 95, failed: 5, processing: 0, expired: null, cancelled: null },
+      errors: [],
+    });
+  });
+
   it('keeps the handle serializable for another process', async () => {
     const handle: BatchHandle = await api().submit(cells(2));
     const restored = JSON.parse(JSON.stringify(handle)) as BatchHandle;

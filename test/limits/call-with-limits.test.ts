@@ -94,6 +94,28 @@ describe('callWithRetries under limits', () => {
     ]);
   });
 
+  it('calls at once take turns under a minute limit: twelve calls on 2 keys at 2/min all go, never more than 2 a minute per key', async () => {
+    const { limited, provider, clock, log, deps } = setup('    rateLimit: 2/min\n');
+    // a shared timeline: a sleeper wakes at the time it asked for (waiters that asked together wake together)
+    const timed: RunDeps = {
+      ...deps,
+      sleep: async (milliseconds) => {
+        const wake = clock.now + milliseconds;
+        await new Promise((resolve) => setImmediate(resolve));
+        clock.now = Math.max(clock.now, wake);
+      },
+    };
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => call(limited, timed)));
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(provider.calls).toHaveLength(12);
+    for (const key of limitedKeys(limited, env)) {
+      const times = log.oldest(key.id, 0, 100).map((entry) => entry.sentAt);
+      expect(times.every((time) => times.filter((other) => other >= time && other < time + 60_000).length <= 2)).toBe(true);
+    }
+    // three rounds of four: the last calls went two minutes after the first
+    expect(clock.now - start).toBeGreaterThanOrEqual(120_000);
+  });
+
   it('a wait is cancelled by Ctrl-C: the call ends CANCELLED without calling', async () => {
     const { limited, provider, deps, controller } = setup('    rateLimit: 1/min\n');
     await call(limited, deps);

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadSqlite } from '../../src/store/load-sqlite.js';
 import { requestKey } from '../support/fake-llm-server.js';
 import { useFakeLlmServer } from '../support/use-fake-llm-server.js';
 import { runCliAt } from '../health/run-cli-at.js';
@@ -70,6 +71,19 @@ describe('limits kept before they bite, through the CLI', () => {
     expect(second.code).toBe(0);
     expect(sentKeys()).toEqual([...first(5), keys.second]);
     expect(second.stderr).toContain('ds key 1 of 2 reached its limit 5/hour; key 2 takes over');
+    // the calls table: each request with its run, its tokens (11 in + 7 out, as the fake server reports), a key id, no key
+    const database = (await loadSqlite())(path.join(cwd, 'home', 'history.db'));
+    const rows = database.prepare('SELECT provider, key_id, model, tokens, run_id, sent_at FROM calls ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[];
+    database.close();
+    expect(rows.map((row) => [row.provider, row.model, row.tokens, row.run_id, row.sent_at])).toEqual([
+      ...Array.from({ length: 3 }, () => ['ds', 'ds:m', 18, 1, at.getTime()]),
+      ...Array.from({ length: 3 }, () => ['ds', 'ds:m', 18, 2, at.getTime()]),
+    ]);
+    expect(new Set(rows.map((row) => row.key_id)).size).toBe(2);
+    expect(JSON.stringify(rows)).not.toContain('sk-limits');
   });
 
   it('a run with the history off reads the calls already recorded, and records none of its own', async () => {
@@ -80,10 +94,10 @@ describe('limits kept before they bite, through the CLI', () => {
     // it knows the 3 recorded calls: 2 more would pass 4/day
     const refused = await tooMany();
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('this run plans 2 calls, but 1 are left under 4/day');
+    expect(refused.stderr).toContain('this run plans 2 calls, but 4/day leaves room for 1 more');
     expect((await runCliAt(at, batch(usePrompts(1, 'one.jsonl')), historyOff)).code).toBe(0);
     // its own call was counted in memory only: the next run still finds 1 left
-    expect((await tooMany()).stderr).toContain('this run plans 2 calls, but 1 are left under 4/day');
+    expect((await tooMany()).stderr).toContain('this run plans 2 calls, but 4/day leaves room for 1 more');
     expect(sentKeys()).toEqual(first(4));
   });
 
@@ -96,7 +110,7 @@ describe('limits kept before they bite, through the CLI', () => {
     expect(fakeServer().requests).toEqual([]);
     expect(run.stderr).toBe(
       'wechat-writer: this run would go past a limit set in the config; nothing was called:\n' +
-        '  - ds: this run plans 2 calls, but 1 are left under 2/day (counted for each of its 2 key(s)); ' +
+        '  - ds: this run plans 2 calls, but 2/day leaves room for 1 more (counted for each of its 2 key(s)); ' +
         'the next slot frees at 2026-11-22 10:00 local time; fix: fewer prompts or models, another key, or a higher rateLimit in wechat-writer.config.yaml\n',
     );
   });

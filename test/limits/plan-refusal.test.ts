@@ -44,7 +44,7 @@ describe('refusing a run before any call', () => {
     // key 1 has 1 left, key 2 has 3: four calls fit
     expect(refusals(model, 4, log)).toEqual([]);
     expect(refusals(model, 5, log)).toEqual([
-      'ds: this run plans 5 calls, but 4 are left under 3/day (counted for each of its 2 key(s)); the next slot frees at 2026-11-22 08:00 local time; fix: fewer prompts or models, another key, or a higher rateLimit in wechat-writer.config.yaml',
+      'ds: this run plans 5 calls, but 3/day leaves room for 4 more (counted for each of its 2 key(s)); the next slot frees at 2026-11-22 08:00 local time; fix: fewer prompts or models, another key, or a higher rateLimit in wechat-writer.config.yaml',
     ]);
   });
 

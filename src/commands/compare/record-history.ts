@@ -50,6 +50,8 @@ export function storedOptions(plan: RunPlan): Record<string, unknown> {
     retries: plan.retryPolicy.retries,
     fallback: plan.fallbacks[0]?.id ?? null,
     concurrency: plan.concurrency,
+    // where the drafts go (absolute): `resume` writes the missing ones next to them
+    outDir: plan.outDir,
     ...(plan.batch ? { prompts: plan.batch } : {}),
     ...(plan.judge ? { judge: plan.judge.id } : {}),
     ...(plan.judge && plan.judgeMode === 'pairwise' ? { judgeMode: 'pairwise' } : {}),
@@ -64,6 +66,8 @@ export function startRunRecorder(
   plan: RunPlan,
   run: Pick<NewRun, 'startedAt' | 'kind' | 'parentRunId'>,
   io: CommandIO,
+  /** More options to store, e.g. the `--report` file (absolute) that `resume` rewrites. */
+  extra: Record<string, unknown> = {},
 ): Promise<RunRecorder | null> {
   return openRunRecorder(
     {
@@ -72,7 +76,7 @@ export function startRunRecorder(
       promptSource: plan.prompt.source,
       topic: plan.prompt.topic,
       systemPrompt: plan.system,
-      options: storedOptions(plan),
+      options: { ...storedOptions(plan), ...extra },
     },
     io,
     promptTags(plan),
@@ -88,7 +92,7 @@ const promptTags = (plan: RunPlan): Record<string, readonly string[]> =>
  * see run-tags-scope.ts) and the batch prompts' own are stored as it starts.
  */
 export async function openRunRecorder(
-  run: Omit<NewRun, 'toolVersion'>,
+  run: Omit<NewRun, 'toolVersion'> | { resumeRunId: number },
   io: CommandIO,
   promptTags: Record<string, readonly string[]> = {},
 ): Promise<RunRecorder | null> {
@@ -96,7 +100,9 @@ export async function openRunRecorder(
   try {
     const { openHistoryStore } = await import('../../store/history-store.js');
     const store = await openHistoryStore(resolveHomeDirectory(io.env));
-    const runId = store.startRun({ ...run, toolVersion: io.toolVersion });
+    // `resume` records into the run it continues: a result goes where its cell's failure (if any) was
+    const resuming = 'resumeRunId' in run;
+    const runId = resuming ? run.resumeRunId : store.startRun({ ...run, toolVersion: io.toolVersion });
     // The first write that fails (disk full, a lock held by another process) turns history off for the
     // rest of the run, with one warning: no later result waits on a lock, no second warning.
     let failed = false;
@@ -110,6 +116,7 @@ export async function openRunRecorder(
       }
     };
     attempt(() => {
+      if (resuming) return;
       store.verdicts.addTags(runId, null, currentRunTags());
       for (const [promptId, tags] of Object.entries(promptTags)) store.verdicts.addTags(runId, promptId, tags);
     });
@@ -117,7 +124,8 @@ export async function openRunRecorder(
       runId,
       // at once, in its own transaction: a result is in the history no later than its file (WAL with
       // synchronous = NORMAL makes a commit cheap, no fsync)
-      record: (position, result, role = null) => attempt(() => store.recordResults(runId, [{ position, result, role }])),
+      record: (position, result, role = null) =>
+        attempt(() => (resuming ? store.replaceResult(runId, position, result) : store.recordResults(runId, [{ position, result, role }]))),
       setOutputFile: (position, outputFile) => attempt(() => store.setOutputFile(runId, position, outputFile)),
       get recording() {
         return !failed;

@@ -16,6 +16,7 @@ import { extractTitle } from '../../format/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
 import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
+import type { ModelResult } from '../../run/model-result.js';
 import { openHealth } from '../../health/open-health.js';
 import { openLimits, plannedCalls, refuseOverLimits } from '../../limits/open-limits.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
@@ -28,7 +29,7 @@ import { terminalWidth } from '../../ui/fit-table.js';
 import { judgeStep, positionOf } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
-import { historyEnabled, startRunRecorder } from './record-history.js';
+import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
 import { createOutputSaver } from './save-output.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
@@ -81,12 +82,22 @@ async function defaultPrompter(io: CommandIO): Promise<Prompter> {
   return createInquirerPrompter(io.stderr as NodeJS.WritableStream);
 }
 
+/** `resume`: the run to continue, when it started, and the cells it already finished (by cellKey). */
+export interface ResumedRun {
+  runId: number;
+  startedAt: Date;
+  finished: ReadonlyMap<string, ModelResult>;
+}
+
+/** A matrix cell's key: the model asked and the batch prompt (none for a single prompt). */
+export const cellKey = (model: string, promptId: string | null | undefined) => `${model}\u0000${promptId ?? ''}`;
+
 /** Runs one prompt on every selected model, saves each output, and prints the comparison. */
 export async function runCompare(
   options: CompareCommandOptions,
   io: CommandIO,
   deps: CompareDeps = {},
-  run: { kind: 'compare' | 'rerun'; parentRunId: number | null } = { kind: 'compare', parentRunId: null },
+  run: { kind: 'compare' | 'rerun'; parentRunId: number | null; resume?: ResumedRun } = { kind: 'compare', parentRunId: null },
 ): Promise<ExitCodeValue> {
   const show = parseShow(options.show);
   const reportTarget = await prepareReport(options.report, io);
@@ -108,19 +119,26 @@ export async function runCompare(
   const health = await openHealth(io, settings);
   const everyModel = [...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])];
   const limits = await openLimits(io, everyModel, historyEnabled(options.history, io.env));
-  const startedAt = io.currentDate();
+  const resume = run.resume;
+  // a resumed run keeps its start: its missing drafts are named like the ones it saved
+  const startedAt = resume?.startedAt ?? io.currentDate();
+  const cells = (plan.batch?.length ?? 1) * plan.models.length;
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
   const progress = plan.batch
     ? createBatchProgressReporter(io.stderr, {
-        total: plan.batch.length * plan.models.length,
+        total: cells - (resume?.finished.size ?? 0),
         now: io.now,
         terminal: io.stderr.isTTY === true && !io.env.CI,
       })
     : await (deps.createProgressReporter ?? chooseProgressReporter)(io, live);
-  const recorder = historyEnabled(options.history, io.env)
-    ? await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io)
-    : null;
+  const recorder = !historyEnabled(options.history, io.env)
+    ? null
+    : resume
+      ? await openRunRecorder({ resumeRunId: resume.runId }, io)
+      : await startRunRecorder(plan, { startedAt: startedAt.toISOString(), kind: run.kind, parentRunId: run.parentRunId }, io, {
+          ...(reportTarget ? { report: reportTarget.filePath } : {}),
+        });
   limits?.setRunId(recorder?.runId ?? null);
   const save = createOutputSaver(
     plan,
@@ -150,6 +168,9 @@ export async function runCompare(
             return found && reusedResult(found);
           },
         }
+      : {}),
+    ...(resume
+      ? { finishedCell: (model: ResolvedModel, promptId: string | null) => resume.finished.get(cellKey(model.id, promptId)) ?? null }
       : {}),
     events: {
       started: (model, index, total) => progress.started(model, index, total),

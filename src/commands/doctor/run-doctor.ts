@@ -14,6 +14,7 @@ import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
 import { selectDoctorTargets } from './select-doctor-targets.js';
 import { providersHealth } from '../../health/provider-health.js';
+import { providersLimitUse } from '../../limits/provider-limit-use.js';
 
 /** Each provider's check (both calls, if it falls back to a 1-token call) ends within this. */
 export const doctorTimeoutMs = 2000;
@@ -85,12 +86,18 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
     io,
     settings,
   );
+  const limits = await providersLimitUse(
+    providers.map((check) => check.id),
+    io,
+    settings,
+  );
   const report: DoctorReport = {
     version: 1,
     ok: providers.length > 0 && providers.every((check) => check.ok),
     providers: providers.map((check) => {
       const known = health.get(check.id);
-      return known ? { ...check, health: known } : check;
+      const used = limits.get(check.id);
+      return { ...check, ...(known ? { health: known } : {}), ...(used ? { limits: used } : {}) };
     }),
     notConfigured,
   };
@@ -105,7 +112,11 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
     const color = new Chalk({ level: resolveColorLevel(io.env, io.stdout.isTTY === true) });
     const width = terminalWidth(io.stdout, io.env);
     io.stdout.write(
-      redact(`${renderDoctorTable(providers, color, width, (check) => health.get(check.id)?.text ?? null)}\n${summaryLines(report)}`),
+      redact(
+        `${renderDoctorTable(providers, color, width, (check) => health.get(check.id)?.text ?? null)}\n${[...limits]
+          .map(([provider, used]) => `${t('limits.useLine', { provider, text: used.text })}\n`)
+          .join('')}${summaryLines(report)}`,
+      ),
     );
   }
   if (providers.length === 0) io.stderr.write(`wechat-writer: ${t('doctor.noneConfigured')}\n`);

@@ -12,6 +12,7 @@ import { resolveColorLevel } from '../../ui/color-level.js';
 import { fitTable, terminalWidth } from '../../ui/fit-table.js';
 import { t } from '../../i18n/translate.js';
 import { providersHealth } from '../../health/provider-health.js';
+import { providersLimitUse } from '../../limits/provider-limit-use.js';
 import { isLocalServer, localServerHint, probeLocalServers } from '../compare/probe-local-servers.js';
 
 /** `wechat-writer models` options. */
@@ -104,9 +105,15 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
     io,
     settings,
   );
+  const limits = await providersLimitUse(
+    described.map((provider) => provider.id),
+    io,
+    settings,
+  );
   const providers = described.map((provider) => {
     const known = health.get(provider.id);
-    return known ? { ...provider, health: known } : provider;
+    const used = limits.get(provider.id);
+    return { ...provider, ...(known ? { health: known } : {}), ...(used ? { limits: used } : {}) };
   });
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, providers }, null, 2)}\n`);
@@ -140,6 +147,7 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
     terminalWidth(io.stdout, io.env),
     { styleHeader: (text) => color.bold(text) },
   );
-  io.stdout.write(`${table}\n${t('cli.models.footer')}\n`);
+  const limitLines = [...limits].map(([provider, used]) => `${t('limits.useLine', { provider, text: used.text })}\n`).join('');
+  io.stdout.write(`${table}\n${limitLines}${t('cli.models.footer')}\n`);
   return ExitCode.ok;
 }

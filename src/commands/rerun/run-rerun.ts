@@ -1,9 +1,9 @@
-import type { BatchPrompt } from '../../batch/read-prompt-batch.js';
 import type { CommandIO } from '../../cli/command-io.js';
 import type { ExitCodeValue } from '../../errors/exit-codes.js';
 import { loadRun, openHistory } from '../history/open-history.js';
 import { runCompare, type CompareCommandOptions } from '../compare/run-compare.js';
 import { rerunWrite } from './rerun-write.js';
+import { storedCompareOptions } from './stored-compare-options.js';
 
 /** `wechat-writer rerun` options: other models, and how to show the new run. */
 export interface RerunOptions {
@@ -17,8 +17,6 @@ export interface RerunOptions {
   /** `--reuse [age]`: pay only for the calls that changed. */
   reuse?: string | boolean;
 }
-
-const optionText = (value: unknown) => (typeof value === 'number' ? String(value) : undefined);
 
 /**
  * Runs a stored run's prompt and options again, on its models or others, as a new run linked to it:
@@ -34,24 +32,9 @@ export async function runRerun(runIdText: string, options: RerunOptions, io: Com
     }
   })();
   if (run.kind === 'write') return rerunWrite(run, options, io);
-  const stored = run.options;
-  const batch = Array.isArray(stored.prompts) ? (stored.prompts as BatchPrompt[]) : undefined;
-  const models = options.models ?? (Array.isArray(stored.models) ? stored.models.join(',') : '');
   const compareOptions: CompareCommandOptions = {
-    models,
-    promptText: { text: run.prompt, source: run.promptSource, topic: run.topic },
-    promptBatch: batch,
-    concurrency: optionText(stored.concurrency),
-    systemText: run.systemPrompt ?? undefined,
-    maxTokens: optionText(stored.maxTokens),
-    temperature: optionText(stored.temperature),
-    timeout: optionText(stored.timeoutMs),
-    retries: optionText(stored.retries),
-    fallback: typeof stored.fallback === 'string' ? stored.fallback : undefined,
-    judge: typeof stored.judge === 'string' ? stored.judge : undefined,
-    judgeMode: stored.judgeMode === 'pairwise' ? 'pairwise' : undefined,
-    cache: stored.cache === true,
-    stream: stored.stream !== false,
+    ...storedCompareOptions(run),
+    ...(options.models !== undefined ? { models: options.models } : {}),
     json: options.json,
     out: options.out,
     report: options.report,

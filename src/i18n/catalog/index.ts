@@ -11,6 +11,7 @@ import { exportMessages } from './export-messages.js';
 import { healthMessages } from './health-messages.js';
 import { limitsMessages } from './limits-messages.js';
 import { routingMessages } from './routing-messages.js';
+import { resumeMessages } from './resume-messages.js';
 import { historyMessages } from './history-messages.js';
 import { preflightMessages } from './preflight-messages.js';
 import { providerErrorsMessages } from './provider-errors-messages.js';
@@ -35,6 +36,7 @@ export const catalogs = [
   healthMessages,
   limitsMessages,
   routingMessages,
+  resumeMessages,
   historyMessages,
   preflightMessages,
   providerErrorsMessages,
@@ -60,6 +62,7 @@ export const messages = {
     typeof healthMessages.en &
     typeof limitsMessages.en &
     typeof routingMessages.en &
+    typeof resumeMessages.en &
     typeof historyMessages.en &
     typeof preflightMessages.en &
     typeof providerErrorsMessages.en &

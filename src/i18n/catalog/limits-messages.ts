@@ -3,6 +3,7 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of the limits kept before they bite: config problems, hand-overs, pacing, refusals. */
 export const limitsMessages = defineMessages(
   {
+    'limits.useLine': '{provider} limits used: {text}',
     'limits.config.badLimit': 'must be a positive whole number per min, hour or day, e.g. {key}: 60/min, 1000/hour or 200000/day',
     'limits.tokens': '{amount} tokens/{window}',
     'limits.handOver': '{provider} key {key} of {keys} reached its limit {limit}; key {next} takes over',
@@ -11,13 +12,14 @@ export const limitsMessages = defineMessages(
       '{provider}: every key reached its limit {limit} (kept by wechat-writer, nothing was sent); it frees at {time} local time',
     'limits.plan.heading': 'this run would go past a limit set in the config; nothing was called:{list}',
     'limits.plan.calls':
-      '{provider}: this run plans {planned} calls, but {left} are left under {limit} (counted for each of its {keys} key(s)); the next slot frees at {time} local time; fix: {fix}',
+      '{provider}: this run plans {planned} calls, but {limit} leaves room for {left} more (counted for each of its {keys} key(s)); the next slot frees at {time} local time; fix: {fix}',
     'limits.plan.never': '{provider}: this run plans {planned} calls, more than {limit} allows on its {keys} key(s) together; fix: {fix}',
     'limits.plan.tokens': '{provider}: every key has used up {limit}; it frees at {time} local time; fix: {fix}',
     'limits.plan.fix': 'fewer prompts or models, another key, or a higher {kind} in {config}',
     'limits.logUnavailable': 'warning: limits are counted for this run only: the calls log could not be opened ({reason})',
   },
   {
+    'limits.useLine': '{provider} 限额已用：{text}',
     'limits.config.badLimit': '应为每分钟、每小时或每天的正整数，例如 {key}: 60/min、1000/hour 或 200000/day',
     'limits.tokens': '{amount} 个 Token/{window}',
     'limits.handOver': '服务商 {provider} 的第 {key} 个 API 密钥（共 {keys} 个）已达到限额 {limit}，改用第 {next} 个',
