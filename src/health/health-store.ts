@@ -39,8 +39,34 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
   const read = await readHealthState(file);
   if (read.problem) deps.warn(deps.messages.corrupted(file, read.problem));
   let state: HealthState = read.state;
-  let queue: Promise<void> = Promise.resolve();
   let writeWarned = false;
+  /** Outcomes not yet written, and the write that will take them (one write for all that arrive meanwhile). */
+  let pending: { identity: ReturnType<typeof healthIdentity>; outcome: HealthOutcome; now: Date }[] = [];
+  let written: Promise<void> = Promise.resolve();
+  let nextWrite: Promise<void> | null = null;
+  const apply = (entries: HealthState['entries'], batch: typeof pending): HealthState => ({
+    version: 1,
+    entries: batch.reduce(
+      (current, { identity, outcome, now }) => ({
+        ...current,
+        [identity.key]: applyOutcome(current[identity.key], outcome, identity, now, config),
+      }),
+      entries,
+    ),
+  });
+  const write = async () => {
+    nextWrite = null;
+    const batch = pending;
+    pending = [];
+    try {
+      state = await updateHealthState(file, (current) => apply(current.entries, batch));
+    } catch (error) {
+      // health is advice: a run goes on without it, and says so once
+      state = apply(state.entries, batch);
+      if (!writeWarned) deps.warn(deps.messages.cannotWrite(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+      writeWarned = true;
+    }
+  };
   const told = new Set<string>();
   return {
     firstTime: (what) => !told.has(what) && Boolean(told.add(what)),
@@ -52,26 +78,15 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
       const identity = healthIdentity(model);
       return recentOf(state.entries[identity.key], identity);
     },
+    // Calls ending while a write is under way share the next one: a batch of a thousand calls at once
+    // rewrites the file a few times, not a thousand (each call still waits until its outcome is saved).
     record: (model, outcome) => {
-      const identity = healthIdentity(model);
-      const now = deps.currentDate();
-      queue = queue.then(async () => {
-        try {
-          state = await updateHealthState(file, (current) => ({
-            version: 1,
-            entries: { ...current.entries, [identity.key]: applyOutcome(current.entries[identity.key], outcome, identity, now, config) },
-          }));
-        } catch (error) {
-          // health is advice: a run goes on without it, and says so once
-          state = {
-            version: 1,
-            entries: { ...state.entries, [identity.key]: applyOutcome(state.entries[identity.key], outcome, identity, now, config) },
-          };
-          if (!writeWarned) deps.warn(deps.messages.cannotWrite(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
-          writeWarned = true;
-        }
-      });
-      return queue;
+      pending.push({ identity: healthIdentity(model), outcome, now: deps.currentDate() });
+      if (!nextWrite) {
+        nextWrite = written.then(write);
+        written = nextWrite;
+      }
+      return nextWrite;
     },
   };
 }

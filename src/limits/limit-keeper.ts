@@ -80,6 +80,9 @@ export interface LimitKeeperDeps {
  * call waits for the first free slot if that is within `paceCapMs`, else it is refused. Checking and
  * recording are one synchronous step, so calls running at once count each other.
  */
+/** The ticket of a request that was not logged (its provider has no limits). */
+const unlogged = -1;
+
 export function createLimitKeeper(deps: LimitKeeperDeps): LimitKeeper {
   const keysByModel = new WeakMap<ResolvedModel, LimitedKey[]>();
   const keysOf = (model: ResolvedModel) => {
@@ -102,7 +105,9 @@ export function createLimitKeeper(deps: LimitKeeperDeps): LimitKeeper {
       const limited = keys.some((key) => key.limits.rateLimit || key.limits.tokenLimit);
       const set = `${model.provider.id}\n${keys.map((key) => key.id).join(',')}`;
       const start = Math.min(keyIndex ?? (limited ? (current.get(set) ?? 0) : 0), keys.length - 1);
-      if (!limited) return { kind: 'go', keyIndex: start, ticket: send(model, keys[start] as LimitedKey, now), note: null };
+      // a provider without limits is not logged: nothing will count its calls, and a batch of thousands
+      // would pay two history writes per request for nothing
+      if (!limited) return { kind: 'go', keyIndex: start, ticket: unlogged, note: null };
       const blocked: { key: LimitedKey; reached: Reached }[] = [];
       for (let step = 0; step < keys.length; step += 1) {
         const key = keys[(start + step) % keys.length] as LimitedKey;
@@ -136,6 +141,8 @@ export function createLimitKeeper(deps: LimitKeeperDeps): LimitKeeper {
       }
       return { kind: 'refuse', error: new LimitReachedError(t('limits.callRefused', where), model, freeAt) };
     },
-    ended: (ticket, tokens) => deps.log.ended(ticket, tokens),
+    ended: (ticket, tokens) => {
+      if (ticket !== unlogged) deps.log.ended(ticket, tokens);
+    },
   };
 }
