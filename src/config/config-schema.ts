@@ -59,6 +59,8 @@ const providerFields = z.strictObject({
   maxTokensParam: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
   temperature: temperatureLimits.optional(),
   maxConcurrency: z.number().int().positive().optional(),
+  /** `--batch-api`: the batch wire format this endpoint speaks (a proxy, a test server), or `off`; detected from the preset when absent. */
+  batchApi: z.enum(['openai', 'anthropic', 'off']).optional(),
   /** Kept before they bite (src/limits): `60/min`, `/hour`, `/day`, for each of the provider's keys. */
   ...limitFields,
 });

@@ -39,6 +39,7 @@ export function presetFromConfig(id: string, config: ProviderConfig, base: Provi
     models,
     pricesAsOf: base?.pricesAsOf,
     maxConcurrency: config.maxConcurrency ?? base?.maxConcurrency,
+    ...((config.batchApi ?? base?.batchApi) ? { batchApi: config.batchApi ?? base?.batchApi } : {}),
     limits: providerLimitsFrom(config),
     quirks: {
       ...base?.quirks,

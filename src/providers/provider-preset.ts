@@ -119,6 +119,8 @@ export interface ProviderPreset {
   keyRotation?: boolean;
   /** At most this many calls to this provider at once (config `maxConcurrency`). */
   maxConcurrency?: number;
+  /** `--batch-api`: the batch format this endpoint speaks, or `off` (config `batchApi`); detected from the preset when absent. */
+  batchApi?: 'openai' | 'anthropic' | 'off';
   /** Requests and tokens each key may spend per minute, hour or day (config `rateLimit`, `tokenLimit`; see src/limits). */
   limits?: ProviderLimits;
   /** Extra base-URL and model variables read after `<ID>_BASE_URL` / `<ID>_MODEL`. */

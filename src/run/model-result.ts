@@ -53,6 +53,8 @@ export interface ModelResult {
   reused?: true;
   /** ...with the run the answer first came from. */
   reusedFrom?: number;
+  /** Set when the cell went through a provider's batch API (`servedBy: 'batch-api'`): the batch's id. */
+  batchId?: string;
   /** Set when a role's strategy (not the written order) chose which model to call: the order and why. */
   route?: RouteDecision;
   /** Set only when the run had `--judge`: the blind verdict, or null when this output was not scored. */

@@ -39,6 +39,11 @@
  *   prompt, max tokens and temperature (never a key): `--reuse` answers an identical call from the
  *   newest successful row with that key. A reused row keeps the original's text and metrics at cost 0,
  *   with `details.reusedFrom` the run it first came from.
+ * - batches (v11): each batch a `--batch-api` run sent to a provider's batch API, stored as soon as the
+ *   provider accepted it: the run, provider, model (`provider:model`), the provider's batch id and wire
+ *   format, the handle `batch collect` needs (JSON: batch id, model id, input file id, cell ids — never
+ *   a key or base URL), `details` (JSON: the batch price used for costs), when it was sent, the last
+ *   state and counts seen (and when), and `collected_at` once its results are in `results`.
  * - history_fts: prompts and outputs for full-text search (trigram tokenizer, so Chinese substrings
  *   of three or more characters match; shorter queries fall back to LIKE).
  */
@@ -209,5 +214,24 @@ export const migrations: readonly string[] = [
   -- system prompt, prompt, max tokens, temperature), so an identical call is answered from here
   ALTER TABLE results ADD COLUMN request_key TEXT;
   CREATE INDEX results_by_request ON results(request_key, created_at) WHERE request_key IS NOT NULL;
+  `,
+  `
+  -- batches (--batch-api): each batch sent to a provider's batch API, stored the moment it was accepted
+  CREATE TABLE batches (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    format TEXT NOT NULL,
+    handle TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}',
+    submitted_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    counts TEXT,
+    checked_at TEXT,
+    collected_at TEXT
+  );
+  CREATE INDEX batches_by_run ON batches(run_id, id);
   `,
 ];

@@ -14,6 +14,7 @@ import { verdictStoreOver } from './verdict-store.js';
 import { publicationStoreOver, type PublicationStore } from './publication-store.js';
 import { callLogOver, type CallLogStore } from './call-log-store.js';
 import type { VerdictStore } from './verdicts.js';
+import { batchStoreOver, type BatchStore } from './batch-store.js';
 
 /** A run as recorded before its results. Never holds a key or a base URL. */
 export interface NewRun {
@@ -95,6 +96,8 @@ export interface HistoryStore {
   readonly publications: PublicationStore;
   /** Every request sent, by key (schema v9): what the limits count. */
   readonly calls: CallLogStore;
+  /** Batches sent by `--batch-api` runs (schema v11). */
+  readonly batches: BatchStore;
   close(): void;
 }
 
@@ -296,6 +299,7 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
     publications: publicationStoreOver(database),
     answers: storedAnswersOver(database),
     calls: callLogOver(database),
+    batches: batchStoreOver(database),
     close: () => database.close(),
   };
 }

@@ -52,6 +52,7 @@ type Details = Pick<
   | 'route'
   | 'reused'
   | 'reusedFrom'
+  | 'batchId'
 >;
 
 /** A result as a row; what has no column of its own goes into `details`. */
@@ -69,6 +70,7 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     route: result.route,
     reused: result.reused,
     reusedFrom: result.reusedFrom,
+    batchId: result.batchId,
   };
   return {
     run_id: runId,
@@ -140,5 +142,6 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
     ...(details.promptId !== undefined ? { promptId: details.promptId } : {}),
     ...(details.route !== undefined ? { route: details.route } : {}),
     ...(details.reusedFrom !== undefined ? { reused: true as const, reusedFrom: details.reusedFrom } : {}),
+    ...(details.batchId !== undefined ? { batchId: details.batchId } : {}),
   };
 }

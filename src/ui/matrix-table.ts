@@ -54,6 +54,20 @@ function perModelTable(results: readonly ModelResult[], color: Color, maxWidth: 
   return fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
 }
 
+/** Batches of more prompts than this show the models' summary only, not a row per call. */
+export const callTablePrompts = 50;
+/** Failures listed one per line under a batch's tables; the rest are counted. */
+const listedFailures = 20;
+
+function callTable(groups: ReturnType<typeof groupByPrompt>, results: readonly ModelResult[], color: Color, maxWidth: number): string {
+  const columns = callColumns(results, color);
+  const rows: TableRow[] = groups.flatMap((group) => [
+    { span: color.bold(terminalSafe(group.promptId)) },
+    ...group.results.map((result) => columns.map((column) => column.cell(result))),
+  ]);
+  return fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
+}
+
 /**
  * A batch (prompts × models) as two tables fitting `maxWidth`: every call grouped by prompt, then one
  * summary row per model (judge wins when judged, mean latency, total tokens and cost); then the saved
@@ -62,12 +76,13 @@ function perModelTable(results: readonly ModelResult[], color: Color, maxWidth: 
 export function renderMatrixTable(results: readonly ModelResult[], options: MatrixTableOptions): string {
   const color = new Chalk({ level: options.colorLevel });
   const maxWidth = options.maxWidth ?? 80;
-  const columns = callColumns(results, color);
-  const rows: TableRow[] = groupByPrompt(results).flatMap((group) => [
-    { span: color.bold(terminalSafe(group.promptId)) },
-    ...group.results.map((result) => columns.map((column) => column.cell(result))),
-  ]);
-  const calls = fitTable(columns, rows, maxWidth, { styleHeader: (text) => color.bold(text) });
+  const groups = groupByPrompt(results);
+  // a week of topics is thousands of rows no one reads in a terminal: the models' summary says it,
+  // and the report, --json and the history hold every call
+  const calls =
+    groups.length > callTablePrompts
+      ? color.dim(t('display.matrix.callsLeftOut', { prompts: groups.length, calls: results.length, most: callTablePrompts }))
+      : callTable(groups, results, color, maxWidth);
   const label = (result: ModelResult) => `${result.promptId ?? ''} × ${result.model}`;
   const files =
     options.cwd === undefined
@@ -77,9 +92,11 @@ export function renderMatrixTable(results: readonly ModelResult[], options: Matr
           options.cwd,
           color,
         );
-  const failures = results
-    .filter((result) => result.status === 'error')
+  const failed = results.filter((result) => result.status === 'error');
+  const failures = failed
+    .slice(0, listedFailures)
     .map((result) => color.red(`✗ ${terminalSafe(label(result))}: ${terminalSafe(result.error?.message ?? t('display.failed'))}`));
+  if (failed.length > listedFailures) failures.push(color.red(t('display.matrix.moreFailures', { count: failed.length - listedFailures })));
   return (
     [calls, perModelTable(results, color, maxWidth), ...files, ...failures, ...longTitleNotes(results, color, label)].join('\n') + '\n'
   );

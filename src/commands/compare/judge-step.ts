@@ -28,7 +28,18 @@ export type JudgedPlan = RunPlan;
 export function positionOf(plan: RunPlan, result: ModelResult): number {
   const modelIndex = plan.models.findIndex((model) => model.id === result.model);
   if (!plan.batch || result.promptId === undefined) return modelIndex;
-  return plan.batch.findIndex((prompt) => prompt.id === result.promptId) * plan.models.length + modelIndex;
+  return promptIndexOf(plan, result.promptId) * plan.models.length + modelIndex;
+}
+
+/** Each batch prompt's index by id, once per plan: a batch of thousands looks one up per result. */
+const promptIndexes = new WeakMap<RunPlan, Map<string, number>>();
+function promptIndexOf(plan: RunPlan, promptId: string): number {
+  let indexes = promptIndexes.get(plan);
+  if (!indexes) {
+    indexes = new Map((plan.batch ?? []).map((prompt, index) => [prompt.id, index]));
+    promptIndexes.set(plan, indexes);
+  }
+  return indexes.get(promptId) ?? -1;
 }
 
 /** Stores the pairwise judge's votes on the recorded run, dated now (the recorder warns once if the history fails). */

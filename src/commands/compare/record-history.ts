@@ -16,6 +16,8 @@ export interface RunRecorder {
   runId: number;
   /** Writes the result's row now (before its file is written, see save-output.ts). */
   record(position: number, result: ModelResult, role?: string | null): void;
+  /** Several rows in one transaction (results that finished together in a batch). */
+  recordMany(entries: readonly { position: number; result: ModelResult }[]): void;
   /** The file a recorded row names went elsewhere, or (null) could not be written after all. */
   setOutputFile(position: number, outputFile: string | null): void;
   /** False once a write failed: the rest of the run is not recorded. */
@@ -126,6 +128,15 @@ export async function openRunRecorder(
       // synchronous = NORMAL makes a commit cheap, no fsync)
       record: (position, result, role = null) =>
         attempt(() => (resuming ? store.replaceResult(runId, position, result) : store.recordResults(runId, [{ position, result, role }]))),
+      recordMany: (entries) =>
+        attempt(() =>
+          resuming
+            ? entries.forEach(({ position, result }) => store.replaceResult(runId, position, result))
+            : store.recordResults(
+                runId,
+                entries.map(({ position, result }) => ({ position, result, role: null })),
+              ),
+        ),
       setOutputFile: (position, outputFile) => attempt(() => store.setOutputFile(runId, position, outputFile)),
       get recording() {
         return !failed;

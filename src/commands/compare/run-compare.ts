@@ -30,7 +30,7 @@ import { judgeStep, positionOf } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
-import { createOutputSaver } from './save-output.js';
+import { createOutputSaver, groupedSaves } from './save-output.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
@@ -146,6 +146,7 @@ export async function runCompare(
     io,
     recorder && {
       record: (result) => recorder.record(positionOf(plan, result), result),
+      recordMany: (results) => recorder.recordMany(results.map((result) => ({ position: positionOf(plan, result), result }))),
       setOutputFile: (result, outputFile) => recorder.setOutputFile(positionOf(plan, result), outputFile),
       get recording() {
         return recorder.recording;
@@ -153,6 +154,8 @@ export async function runCompare(
     },
     { runId: recorder?.runId ?? null, json: options.json },
   );
+  // calls at once finish close together: their rows go in one transaction, their files after
+  const saveNow = plan.concurrency > 1 ? groupedSaves(save.saveMany) : async (result: ModelResult) => save(result);
   const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));
   const judged = await runModels(plan, {
     createModel,
@@ -179,8 +182,8 @@ export async function runCompare(
       warning: (model, message) => progress.warning(model, message),
       fallingBack: (model, fallback, error) => progress.fallingBack(model, fallback, error),
       ended: (model) => progress.ended?.(model),
-      finished: (result) => {
-        const saved = save(result);
+      finished: async (result) => {
+        const saved = await saveNow(result);
         progress.finished(saved);
         return saved;
       },

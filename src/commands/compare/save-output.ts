@@ -1,13 +1,18 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
-import { writeOutputFile } from '../../report/write-output-file.js';
+import { outputFileName, renderOutputFile, writeOutputFile } from '../../report/write-output-file.js';
+import { writeNewFile } from '../../report/write-new-file.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ModelResult } from '../../run/model-result.js';
 import { t } from '../../i18n/translate.js';
 
 /** Where a result is recorded before its file is written: the history (null: history is off). */
 export interface ResultRecord {
   record(result: ModelResult): void;
+  /** Several results in one transaction. */
+  recordMany?(results: readonly ModelResult[]): void;
   setOutputFile(result: ModelResult, outputFile: string | null): void;
   /** False when the result did not make it into the history. */
   readonly recording: boolean;
@@ -48,15 +53,82 @@ export function createOutputSaver(
     } catch (error) {
       if (recorded) recorder?.setOutputFile(result, null);
       else recorder?.record(result);
-      const inHistory = recorder?.recording === true;
-      unsaved.push({ result, inHistory });
-      io.stderr.write(
-        `${t('compare.saveFailed', { model: result.model, directory: plan.outDir, reason: (error as Error).message, kept: keptWhere(inHistory, where) })}\n`,
-      );
-      return result;
+      return unsavedResult(result, error);
     }
   };
-  return Object.assign(save, { unsaved });
+  /**
+   * Several results that finished together: their rows in one transaction, then their files (each
+   * row still before its file). A batch of thousands pays a commit per group, not per result.
+   */
+  const saveMany = (results: readonly ModelResult[]): ModelResult[] => {
+    if (!recorder?.recordMany || results.length === 1) return results.map(save);
+    const prepared = results.map((result) => {
+      if (result.text === null || result.text === '') return { result, file: null, text: '' };
+      const slug = result.promptId === undefined ? plan.slug : slugify(result.promptId);
+      const file = freeName(path.join(plan.outDir, outputFileName(startedAt, slug, result.model)));
+      return { result, file, text: renderOutputFile(result, startedAt, io.toolVersion) };
+    });
+    recorder.recordMany(prepared.map(({ result, file }) => (file ? { ...result, outputFile: file } : result)));
+    return prepared.map(({ result, file, text }) => {
+      if (file === null) return result;
+      try {
+        const written = writeNewFile(file, text, (chosen) => {
+          if (chosen !== file) recorder.setOutputFile(result, chosen);
+        });
+        return { ...result, outputFile: written };
+      } catch (error) {
+        recorder.setOutputFile(result, null);
+        return unsavedResult(result, error);
+      }
+    });
+  };
+  const unsavedResult = (result: ModelResult, error: unknown): ModelResult => {
+    const inHistory = recorder?.recording === true;
+    unsaved.push({ result, inHistory });
+    io.stderr.write(
+      `${t('compare.saveFailed', { model: result.model, directory: plan.outDir, reason: (error as Error).message, kept: keptWhere(inHistory, where) })}\n`,
+    );
+    return result;
+  };
+  return Object.assign(save, { unsaved, saveMany });
+}
+
+/** `file`, else the first `name-N.ext` not taken yet (writeNewFile takes the next one if another run races for it). */
+function freeName(file: string): string {
+  const extension = path.extname(file);
+  const stem = file.slice(0, file.length - extension.length);
+  for (let copy = 1; copy < 1000; copy += 1) {
+    const candidate = copy === 1 ? file : `${stem}-${copy}${extension}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+  return file;
+}
+
+/**
+ * Hands results to `saveMany` in groups: those that finish within `delayMs` of the first one of a
+ * group (or `maxGroup` of them) are saved together; each caller gets its own result back.
+ */
+export function groupedSaves(saveMany: (results: readonly ModelResult[]) => ModelResult[], delayMs = 5, maxGroup = 100) {
+  let group: { result: ModelResult; resolve: (saved: ModelResult) => void; reject: (error: unknown) => void }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const taken = group;
+    group = [];
+    try {
+      const saved = saveMany(taken.map((entry) => entry.result));
+      taken.forEach((entry, index) => entry.resolve(saved[index] as ModelResult));
+    } catch (error) {
+      taken.forEach((entry) => entry.reject(error));
+    }
+  };
+  return (result: ModelResult): Promise<ModelResult> =>
+    new Promise((resolve, reject) => {
+      group.push({ result, resolve, reject });
+      if (group.length >= maxGroup) flush();
+      else timer ??= setTimeout(flush, delayMs);
+    });
 }
 
 /** Where a result whose file could not be written still is, as the end of a warning line. */

@@ -3,6 +3,9 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of tables, progress lines, live view and reports. */
 export const displayMessages = defineMessages(
   {
+    'display.matrix.callsLeftOut':
+      '{prompts} prompts, {calls} calls: the table of every call is shown up to {most} prompts; the report (--report), --json and history show hold them all',
+    'display.matrix.moreFailures': '✗ … and {count} more failures (see --json or history show)',
     // table headers
     'display.column.model': 'Model',
     'display.column.status': 'Status',
@@ -98,6 +101,9 @@ export const displayMessages = defineMessages(
     'display.reportTarget.notWritable': 'cannot write --report "{file}": the file is not writable; choose another path',
   },
   {
+    'display.matrix.callsLeftOut':
+      '{prompts} 个提示词、{calls} 个调用：超过 {most} 个提示词时不列出每个调用；报告（--report）、--json 和 history show 里有全部结果',
+    'display.matrix.moreFailures': '✗ …… 另有 {count} 个失败（见 --json 或 history show）',
     'display.column.model': '模型',
     'display.column.status': '状态',
     'display.column.title': '标题 / 首行',
