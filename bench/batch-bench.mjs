@@ -11,12 +11,9 @@
 // against the same ideal and against its own (400 ms + the bare script making one call).
 // Checks every run: 200 results, all ok, and exactly 200 requests at the server. A benchmark, not a
 // test: it exits 0 whatever the ratios, and 1 only when a run itself fails.
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  bin,
   formatMs,
   median,
   noProxy,
@@ -26,25 +23,16 @@ import {
   runMain,
   runNode,
   startFakeServer,
+  timeRunWithRss,
   verdict,
   withServer,
+  writeRssReporter,
 } from './bench-support.mjs';
 
 const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
 const prompts = 40;
 const answerDelayMs = 100;
 const concurrency = 50;
-
-/** Runs the CLI (or `script`) once with the RSS reporter preloaded; resolves with wall ms, peak RSS (MB) and output. */
-async function timeRun(args, options, script = bin) {
-  const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
-  const run = await runNode(['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
-    cwd: options.cwd,
-    env: { ...options.env, BENCH_RSS_FILE: rssFile },
-  });
-  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-  return { ...run, rssMb };
-}
 
 function verify(label, run, expected) {
   let problem = run.code === 0 ? null : `exited with code ${run.code}`;
@@ -69,11 +57,7 @@ async function main() {
     server.replies.set('instant', { chunks: ['# 即时\n\n', '正文。'] });
     const cwd = path.join(workDir, 'cwd');
     await mkdir(cwd, { recursive: true });
-    const rssReporter = path.join(workDir, 'report-rss.mjs');
-    await writeFile(
-      rssReporter,
-      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
-    );
+    const rssReporter = await writeRssReporter(workDir);
     const config = providers
       .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
       .join('');
@@ -97,8 +81,8 @@ async function main() {
     const startupArgs = ['--prompts', 'one.jsonl', '--models', 'p1:instant', ...out];
     const options = { cwd, env, workDir, rssReporter };
 
-    verify('startup run', await timeRun(startupArgs, options), 1); // warm-up
-    verify('batch run', await timeRun(batchArgs, options), prompts * providers.length);
+    verify('startup run', await timeRunWithRss(startupArgs, options), 1); // warm-up
+    verify('batch run', await timeRunWithRss(batchArgs, options), prompts * providers.length);
     const bareScript = path.join(root, 'bench', 'bare-sdk-batch.mjs');
     const bareOptions = { ...options, cwd: root, env: { ...env, BENCH_BASE_URL: server.openaiBaseURL } };
     const startup = [];
@@ -108,20 +92,20 @@ async function main() {
     const rss = [];
     for (let round = 0; round < runs; round += 1) {
       const before = server.requests.length;
-      const run = await timeRun(batchArgs, options);
+      const run = await timeRunWithRss(batchArgs, options);
       verify('batch run', run, prompts * providers.length);
       if (server.requests.length - before !== prompts * providers.length) {
         throw new Error(`the server saw ${server.requests.length - before} requests for one batch, expected ${prompts * providers.length}`);
       }
       batch.push(run.ms);
       if (run.rssMb !== null) rss.push(run.rssMb);
-      const single = await timeRun(startupArgs, options);
+      const single = await timeRunWithRss(startupArgs, options);
       verify('startup run', single, 1);
       startup.push(single.ms);
-      const floor = await timeRun([], bareOptions, bareScript);
+      const floor = await timeRunWithRss([], bareOptions, bareScript);
       if (floor.code !== 0) throw new Error(`the bare SDK script failed: ${floor.stderr.trim().split('\n').slice(-5).join('\n')}`);
       bare.push(floor.ms);
-      const bareOne = await timeRun([], { ...bareOptions, env: { ...bareOptions.env, BENCH_CALLS: '1' } }, bareScript);
+      const bareOne = await timeRunWithRss([], { ...bareOptions, env: { ...bareOptions.env, BENCH_CALLS: '1' } }, bareScript);
       bareStartup.push(bareOne.ms);
     }
     const waitingMs = ((prompts * providers.length) / concurrency) * answerDelayMs;

@@ -259,3 +259,58 @@ export async function streamAnthropicMessages(client, { model, maxTokens, system
   }
   return { text, usage };
 }
+
+/**
+ * Writes the preloaded module that reports a child's peak RSS (`process.resourceUsage().maxRSS`, KB)
+ * to the file `BENCH_RSS_FILE` names when it exits; returns its path.
+ * @param {string} workDir a scratch directory
+ */
+export async function writeRssReporter(workDir) {
+  const { writeFile } = process.getBuiltinModule('node:fs/promises');
+  const file = path.join(workDir, 'report-rss.mjs');
+  await writeFile(
+    file,
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  return file;
+}
+
+/**
+ * Runs the CLI (or `script`) once with the RSS reporter preloaded (see writeRssReporter).
+ * @param {string[]} args
+ * @param {{ cwd: string, env: Record<string, string>, workDir: string, rssReporter: string }} options
+ * @param {string} [script] what node runs (default: the CLI's bin)
+ * @returns {Promise<NodeRun & { rssMb: number | null }>} the run, and the child's peak RSS in MB
+ */
+export async function timeRunWithRss(args, options, script = bin) {
+  const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
+  const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
+  const run = await runNode(['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
+    cwd: options.cwd,
+    env: { ...options.env, BENCH_RSS_FILE: rssFile },
+  });
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  return { ...run, rssMb };
+}
+
+/**
+ * Bundles `exports` (TypeScript `export … from './src/…'` lines) from src/ and test/ into
+ * node_modules/.cache (gitignored; libsql resolves from there) and imports the bundle.
+ * @param {string} name the bundle's file name, e.g. `store.mjs`
+ * @param {string} exports the module's source
+ */
+export async function importSources(name, exports) {
+  const { build } = await import('esbuild');
+  const bundleFile = path.join(root, 'node_modules', '.cache', 'wechat-writer-bench', name);
+  await build({
+    stdin: { contents: exports, resolveDir: root, loader: 'ts' },
+    outfile: bundleFile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['libsql'],
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(bundleFile).href);
+}

@@ -10,36 +10,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { intOption, median, parseRuns, root, runMain, verdict } from './bench-support.mjs';
+import { importSources, intOption, median, parseRuns, runMain, verdict } from './bench-support.mjs';
 
 const totalResults = intOption('results', 100_000, 1);
 const runs = parseRuns(21);
 const targetMs = 10;
 
-const bundleFile = path.join(root, 'node_modules', '.cache', 'wechat-writer-bench', 'route.mjs');
-await build({
-  stdin: {
-    contents: `export { openHistoryStore } from './src/store/history-store.ts';
-      export { toResultRow } from './src/store/result-row.ts';
-      export { createRouter } from './src/routing/create-router.ts';
-      export { standingsOf } from './src/routing/standings-of.ts';
-      export { resolveModelList } from './src/providers/registry.ts';
-      export { okResult } from './test/support/model-result-fixture.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: bundleFile,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['libsql'],
-  logLevel: 'warning',
-});
-const { openHistoryStore, toResultRow, createRouter, standingsOf, resolveModelList, okResult } = await import(
-  pathToFileURL(bundleFile).href
+const { openHistoryStore, toResultRow, createRouter, standingsOf, resolveModelList, okResult } = await importSources(
+  'route.mjs',
+  `export { openHistoryStore } from './src/store/history-store.ts';
+  export { toResultRow } from './src/store/result-row.ts';
+  export { createRouter } from './src/routing/create-router.ts';
+  export { standingsOf } from './src/routing/standings-of.ts';
+  export { resolveModelList } from './src/providers/registry.ts';
+  export { okResult } from './test/support/model-result-fixture.ts';`,
 );
 const { default: Database } = await import('libsql');
 
@@ -106,7 +90,7 @@ await runMain(async () => {
     };
     const chain = resolveModelList(models.slice(0, 5).join(','), {}, undefined);
     console.log(
-      `choosing a writer role's order of 5 models, ${totalResults.toLocaleString('en')} results, 5,000 votes (median of ${runs}):`,
+      `choosing a writer role's order of 5 models, ${totalResults.toLocaleString('en')} results, ${Math.min(5000, Math.ceil(totalResults / 5)).toLocaleString('en')} votes (median of ${runs}):`,
     );
     for (const strategy of ['fastest', 'cheapest', 'healthiest', 'round-robin', 'preferred']) {
       const choose = () => createRouter({ history, now: () => new Date() }).route('writer', strategy, chain);

@@ -9,12 +9,9 @@
 // must not grow with the number of calls (the matrix goes to disk and the history as it runs).
 // Checks every run: all results ok, and exactly prompts × 5 requests at the server. A benchmark, not
 // a test: it exits 0 whatever the ratios, 1 only when a run itself fails.
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
-  bin,
   formatMs,
   intOption,
   median,
@@ -25,23 +22,15 @@ import {
   runMain,
   runNode,
   startFakeServer,
+  timeRunWithRss,
   verdict,
   withServer,
+  writeRssReporter,
 } from './bench-support.mjs';
 
 const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
 const answerDelayMs = 100;
 const concurrency = 100;
-
-async function timeRun(args, options, script = bin) {
-  const rssFile = path.join(options.workDir, `rss-${Math.random().toString(16).slice(2)}.txt`);
-  const run = await runNode(['--import', pathToFileURL(options.rssReporter).href, script, ...args], {
-    cwd: options.cwd,
-    env: { ...options.env, BENCH_RSS_FILE: rssFile },
-  });
-  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
-  return { ...run, rssMb };
-}
 
 function check(label, run, server, before, expected) {
   if (run.code !== 0) throw new Error(`${label} exited with code ${run.code}\n${run.stderr.trim().split('\n').slice(-10).join('\n')}`);
@@ -58,11 +47,7 @@ async function main() {
       server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
     const cwd = path.join(workDir, 'cwd');
     await mkdir(cwd, { recursive: true });
-    const rssReporter = path.join(workDir, 'report-rss.mjs');
-    await writeFile(
-      rssReporter,
-      "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
-    );
+    const rssReporter = await writeRssReporter(workDir);
     const config = providers
       .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
       .join('');
@@ -110,16 +95,16 @@ async function main() {
     const quarterRss = [];
     for (let round = 0; round < runs; round += 1) {
       let before = server.requests.length;
-      const run = await timeRun(args('full.jsonl'), options);
+      const run = await timeRunWithRss(args('full.jsonl'), options);
       check('the CLI', run, server, before, calls);
       cli.push(run.ms);
       if (run.rssMb !== null) rss.push(run.rssMb);
       before = server.requests.length;
-      const floor = await timeRun([], { ...options, cwd: root, env: bareEnv }, bareScript);
+      const floor = await timeRunWithRss([], { ...options, cwd: root, env: bareEnv }, bareScript);
       check('the bare SDK script', floor, server, before, calls);
       bare.push(floor.ms);
       before = server.requests.length;
-      const quarter = await timeRun(args('quarter.jsonl'), options);
+      const quarter = await timeRunWithRss(args('quarter.jsonl'), options);
       check('the quarter-size CLI run', quarter, server, before, Math.ceil(prompts / 4) * providers.length);
       if (quarter.rssMb !== null) quarterRss.push(quarter.rssMb);
     }

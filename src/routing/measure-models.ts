@@ -28,10 +28,12 @@ function callsOf(
   history: RouteHistory,
   since: string,
 ): { calls: RecentCall[]; basis: 'role' | 'comparisons' } {
-  const inRole = history.recentCalls(model, role, since, recentCalls);
+  // answers collected from a provider's batch API (hours later, at half price) say nothing of a call's speed or health
+  const direct = (calls: RecentCall[]) => calls.filter((call) => call.servedBy !== 'batch-api');
+  const inRole = direct(history.recentCalls(model, role, since, recentCalls));
   return inRole.length > 0
     ? { calls: inRole, basis: 'role' }
-    : { calls: history.recentCalls(model, null, since, recentCalls), basis: 'comparisons' };
+    : { calls: direct(history.recentCalls(model, null, since, recentCalls)), basis: 'comparisons' };
 }
 
 const unmeasured: Measure = { value: null, samples: 0, basis: 'unmeasured' };

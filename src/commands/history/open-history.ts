@@ -25,3 +25,13 @@ export function loadRun(store: HistoryStore, runIdText: string): StoredRun {
   if (!run) throw new UsageError(t('history.store.noSuchRun', { run: runIdText, path: store.path }));
   return run;
 }
+
+/** Opens the history, loads one run (see loadRun) and closes the history again. */
+export async function readStoredRun(io: CommandIO, runIdText: string): Promise<StoredRun> {
+  const store = await openHistory(io);
+  try {
+    return loadRun(store, runIdText);
+  } finally {
+    store.close();
+  }
+}

@@ -1,6 +1,6 @@
 import type { CommandIO } from '../../cli/command-io.js';
 import type { ExitCodeValue } from '../../errors/exit-codes.js';
-import { loadRun, openHistory } from '../history/open-history.js';
+import { readStoredRun } from '../history/open-history.js';
 import { runCompare, type CompareCommandOptions } from '../compare/run-compare.js';
 import { rerunWrite } from './rerun-write.js';
 import { storedCompareOptions } from './stored-compare-options.js';
@@ -23,14 +23,7 @@ export interface RerunOptions {
  * a comparison (or batch) as kind `rerun`; a `write` run as a new `write` run with parentRunId set.
  */
 export async function runRerun(runIdText: string, options: RerunOptions, io: CommandIO): Promise<ExitCodeValue> {
-  const store = await openHistory(io);
-  const run = (() => {
-    try {
-      return loadRun(store, runIdText);
-    } finally {
-      store.close();
-    }
-  })();
+  const run = await readStoredRun(io, runIdText);
   if (run.kind === 'write') return rerunWrite(run, options, io);
   const compareOptions: CompareCommandOptions = {
     ...storedCompareOptions(run),

@@ -6,7 +6,7 @@ import { t } from '../../i18n/translate.js';
 import type { ModelResult } from '../../run/model-result.js';
 import type { StoredRun } from '../../store/history-store.js';
 import { cellKey, runCompare } from '../compare/run-compare.js';
-import { loadRun, openHistory } from '../history/open-history.js';
+import { readStoredRun } from '../history/open-history.js';
 import { storedCompareOptions } from '../rerun/stored-compare-options.js';
 
 /** `wechat-writer resume <runId>` options. */
@@ -39,14 +39,7 @@ function outDirOf(run: StoredRun): string | undefined {
  * same run id and output directory; the table and the report cover the whole matrix.
  */
 export async function runResume(runIdText: string, options: ResumeOptions, io: CommandIO): Promise<ExitCodeValue> {
-  const store = await openHistory(io);
-  const run = (() => {
-    try {
-      return loadRun(store, runIdText);
-    } finally {
-      store.close();
-    }
-  })();
+  const run = await readStoredRun(io, runIdText);
   if (run.kind === 'write') throw new UsageError(t('resume.write', { runId: run.id }));
   const stored = storedCompareOptions(run);
   const finished = finishedCells(run, options.retryFailed === true);

@@ -1,0 +1,130 @@
+// Side by side with promptfoo (issue 19): `node bench/promptfoo-bench.mjs [--runs N]` (`npm run bench:promptfoo`).
+//
+// The same 40 prompts × 5 models at concurrency 50, against the local fake server answering each call
+// in 100 ms (five OpenAI-format providers): wechat-writer (`--prompts … --concurrency 50`, with its
+// files and history as usual) and promptfoo (`eval --max-concurrency 50 --no-cache --no-write`, one
+// provider per model, one test per prompt). Prints the median wall time of each and how many times
+// faster wechat-writer is (target ≥ 4×). promptfoo is not a dependency: PROMPTFOO_BIN names one, else
+// promptfoo@0.121.20 (the newest that runs on Node 20) is installed once from the npm registry into
+// node_modules/.cache/promptfoo-bench. Checks that both made every call. Exits 0 whatever the ratio, 1
+// only when a run fails.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  bin,
+  formatMs,
+  median,
+  noProxy,
+  parseRuns,
+  requireBuild,
+  root,
+  runMain,
+  runNode,
+  startFakeServer,
+  verdict,
+  withServer,
+} from './bench-support.mjs';
+
+const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const prompts = 40;
+const concurrency = 50;
+const promptfooVersion = '0.121.20';
+const targetTimesFaster = 4;
+
+function promptfooBin() {
+  if (process.env.PROMPTFOO_BIN) return process.env.PROMPTFOO_BIN;
+  const prefix = path.join(root, 'node_modules', '.cache', 'promptfoo-bench');
+  const file = path.join(prefix, 'node_modules', 'promptfoo', 'dist', 'src', 'main.js');
+  if (!existsSync(file)) {
+    console.log(`installing promptfoo@${promptfooVersion} into ${path.relative(root, prefix)} (once; from the npm registry)…`);
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', `promptfoo@${promptfooVersion}`], {
+      stdio: 'inherit',
+    });
+  }
+  return file;
+}
+
+async function main() {
+  const runs = parseRuns(3);
+  requireBuild();
+  const promptfoo = promptfooBin();
+  await withServer('wechat-writer-promptfoo-bench-', startFakeServer, async (server, workDir) => {
+    for (const provider of providers) server.replies.set(`m-${provider}`, { delayMs: 100, chunks: [`# ${provider}\n\n`, '正文。'] });
+    const cwd = path.join(workDir, 'cwd');
+    await mkdir(cwd, { recursive: true });
+    const topics = Array.from({ length: prompts }, (_, index) => `选题 ${index + 1}：写一篇短文`);
+    await writeFile(
+      path.join(cwd, 'wechat-writer.config.yaml'),
+      `providers:\n${providers.map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`).join('')}`,
+    );
+    await writeFile(
+      path.join(cwd, 'week.jsonl'),
+      `${topics.map((topic, index) => JSON.stringify({ id: `t${index + 1}`, prompt: topic })).join('\n')}\n`,
+    );
+    await writeFile(
+      path.join(cwd, 'promptfooconfig.yaml'),
+      [
+        'prompts:',
+        "  - '{{topic}}'",
+        'providers:',
+        ...providers.map((id) => `  - id: openai:chat:m-${id}\n    config: { apiBaseUrl: '${server.openaiBaseURL}', apiKey: sk-bench }`),
+        'tests:',
+        ...topics.map((topic) => `  - vars: { topic: '${topic}' }`),
+      ].join('\n'),
+    );
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: workDir,
+      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
+      BENCH_KEY: 'sk-bench',
+      PROMPTFOO_DISABLE_TELEMETRY: '1',
+      PROMPTFOO_DISABLE_UPDATE: '1',
+      ...noProxy,
+      FORCE_COLOR: '0',
+    };
+    const models = providers.map((id) => `${id}:m-${id}`).join(',');
+    const ours = [bin, '--prompts', 'week.jsonl', '--models', models, '--concurrency', String(concurrency), '--no-check', '--out', 'out'];
+    const theirs = [
+      promptfoo,
+      'eval',
+      '-c',
+      'promptfooconfig.yaml',
+      '--max-concurrency',
+      String(concurrency),
+      '--no-cache',
+      '--no-write',
+      '--no-table',
+      '--no-progress-bar',
+    ];
+    const calls = prompts * providers.length;
+    const timed = async (label, args) => {
+      const before = server.requests.length;
+      const run = await runNode(args, { cwd, env });
+      if (run.code !== 0)
+        throw new Error(`${label} exited with code ${run.code}\n${(run.stderr || run.stdout).trim().split('\n').slice(-10).join('\n')}`);
+      if (server.requests.length - before !== calls)
+        throw new Error(`${label}: the server saw ${server.requests.length - before} requests, expected ${calls}`);
+      return run.ms;
+    };
+    await timed('wechat-writer (warm-up)', ours);
+    await timed(`promptfoo (warm-up)`, theirs);
+    const ourTimes = [];
+    const theirTimes = [];
+    for (let round = 0; round < runs; round += 1) {
+      ourTimes.push(await timed('wechat-writer', ours));
+      theirTimes.push(await timed('promptfoo', theirs));
+    }
+    const faster = median(theirTimes) / median(ourTimes);
+    console.log(
+      `${prompts} prompts × ${providers.length} models at concurrency ${concurrency}, 100 ms answers (node ${process.version}, median of ${runs})`,
+    );
+    console.log(`  promptfoo ${promptfooVersion.padEnd(10)}    ${formatMs(median(theirTimes), 0, 8)}`);
+    console.log(
+      `  wechat-writer          ${formatMs(median(ourTimes), 0, 8)}  ${faster.toFixed(1)}× faster  target ≥ ${targetTimesFaster}×  ${verdict(faster >= targetTimesFaster)}`,
+    );
+  });
+}
+
+await runMain(main);
