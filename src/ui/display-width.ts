@@ -17,12 +17,23 @@ export function stripAnsi(text: string): string {
   return text.replace(ansiPattern, '');
 }
 
+/** Widths of the characters met so far: a table of Chinese titles measures the same few hundred again and again. */
+const graphemeWidths = new Map<string, number>();
+const graphemeWidth = (grapheme: string): number => {
+  let width = graphemeWidths.get(grapheme);
+  if (width === undefined) {
+    width = stringWidth(grapheme);
+    if (graphemeWidths.size < 10_000) graphemeWidths.set(grapheme, width);
+  }
+  return width;
+};
+
 /** A string split into user-perceived characters and ANSI codes, each with its width (codes: 0). */
 function pieces(text: string): { text: string; width: number }[] {
   const result: { text: string; width: number }[] = [];
   let last = 0;
   const addText = (part: string) => {
-    for (const { segment } of graphemes.segment(part)) result.push({ text: segment, width: stringWidth(segment) });
+    for (const { segment } of graphemes.segment(part)) result.push({ text: segment, width: graphemeWidth(segment) });
   };
   for (const match of text.matchAll(ansiPattern)) {
     addText(text.slice(last, match.index));

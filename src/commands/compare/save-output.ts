@@ -108,7 +108,7 @@ function freeName(file: string): string {
  * Hands results to `saveMany` in groups: those that finish within `delayMs` of the first one of a
  * group (or `maxGroup` of them) are saved together; each caller gets its own result back.
  */
-export function groupedSaves(saveMany: (results: readonly ModelResult[]) => ModelResult[], delayMs = 5, maxGroup = 100) {
+export function groupedSaves(saveMany: (results: readonly ModelResult[]) => ModelResult[], delayMs = 25, maxGroup = 200) {
   let group: { result: ModelResult; resolve: (saved: ModelResult) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
