@@ -17,6 +17,7 @@ import { collectTag, givenTags, withRunTags } from '../store/run-tags-scope.js';
 import { mistypedCommand } from './typo-guard.js';
 import type { VoteDeps } from '../commands/vote/run-vote.js';
 import { addVerdictCommands, addWechatCommands } from './add-flow-commands.js';
+import { addBatchCommands } from './add-batch-commands.js';
 
 /** Pieces a test swaps in when it runs the program in-process; the real CLI passes none. */
 export interface ProgramDeps {
@@ -58,6 +59,8 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--no-history', t('cli.option.noHistory'))
     .option('--no-check', t('preflight.option.noCheck'))
     .option('--reuse [age]', t('compare.reuse.option'))
+    .option('--batch-api', t('batchCli.option.batchApi'))
+    .option('--no-wait', t('batchCli.option.noWait'))
     .option('--vote', t('vote.cli.option'))
     .option('--tag <tag>', t('verdict.option.tag'), collectTag)
     .option('--debug', t('cli.option.debug'), false)
@@ -181,6 +184,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
 
   addVerdictCommands(program, io, setExitCode, deps.vote);
   addWechatCommands(program, io, setExitCode);
+  addBatchCommands(program, io, setExitCode);
 
   program
     .command('init')

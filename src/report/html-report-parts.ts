@@ -4,7 +4,8 @@ import { extractTitle, formatCount, formatDuration, formatReadingTime, tokensPer
 import { t } from '../i18n/translate.js';
 import { rubricKeys } from '../judge/judge-rubric.js';
 import { formatJudgeCell, formatJudgeScore, hasJudgeCell } from '../judge/judge-score.js';
-import type { ModelResult } from '../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../run/model-result.js';
+import { servedNote } from './report-labels.js';
 import { titleLength, wechatTitleLimit } from '../text/count-writing.js';
 import { modelSummaryCells } from '../ui/matrix-summary.js';
 import { barChartSvg, type BarDatum } from './bar-chart-svg.js';
@@ -19,9 +20,7 @@ const td = (text: string) => `<td>${escapeHtml(text)}</td>`;
 
 function statusHtml(result: ModelResult): string {
   if (result.status === 'ok')
-    return `<span class="ok">${escapeHtml(t('display.status.ok'))}</span>${
-      result.servedBy !== result.model ? ` ${escapeHtml(t('display.status.via', { model: result.servedBy ?? '' }))}` : ''
-    }`;
+    return `<span class="ok">${escapeHtml(t('display.status.ok'))}</span>${servedNote(result) ? ` ${escapeHtml(servedNote(result))}` : ''}`;
   return `<span class="error">${escapeHtml(result.error?.type ?? 'error')}${result.incomplete ? ` ${escapeHtml(t('display.status.partial'))}` : ''}</span>`;
 }
 
@@ -124,7 +123,11 @@ export function outputColumn(result: ModelResult, markdown: InstanceType<typeof 
     formatDuration(result.latencyMs),
     t('display.report.tokens', { count: formatCount(result.usage.outputTokens) }),
     lengthFacts(result),
-    result.servedBy && result.servedBy !== result.model ? t('display.report.via', { model: result.servedBy }) : '',
+    result.servedBy === batchApiServer
+      ? t('display.status.batch')
+      : result.servedBy && result.servedBy !== result.model
+        ? t('display.report.via', { model: result.servedBy })
+        : '',
   ].filter((fact) => fact !== '');
   const failure = result.error ? `<div class="failure">${escapeHtml(result.error.message)}</div>` : '';
   const judge = result.judge

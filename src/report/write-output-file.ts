@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileTimestamp } from '../format/file-timestamp.js';
 import { formatCount, formatDuration } from '../format/format-metrics.js';
 import { slugify } from '../plan/slugify.js';
-import type { ModelResult } from '../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../run/model-result.js';
 import { cutToBytes, maxFileNameBytes } from './file-name-bytes.js';
 import { writeNewFile } from './write-new-file.js';
 
@@ -28,7 +28,12 @@ export function outputFileName(startedAt: Date, slug: string, modelId: string): 
 
 /** The article with a small header in the run's language (an HTML comment, invisible when rendered); times are local with their offset. */
 export function renderOutputFile(result: ModelResult, startedAt: Date, toolVersion: string): string {
-  const servedBy = result.servedBy && result.servedBy !== result.model ? t('display.file.servedBy', { model: result.servedBy }) : '';
+  const servedBy =
+    result.servedBy === batchApiServer
+      ? t('display.file.batch', { batchId: result.batchId ?? '' })
+      : result.servedBy && result.servedBy !== result.model
+        ? t('display.file.servedBy', { model: result.servedBy })
+        : '';
   const served = `${servedBy}${result.responseModel ? t('display.file.apiModel', { model: result.responseModel }) : ''}`;
   const ttft = result.ttftMs === null ? '' : t('display.file.ttft', { ttft: formatDuration(result.ttftMs) });
   const header = [

@@ -1,4 +1,5 @@
 import type { ResolvedModel } from '../providers/registry.js';
+import { batchApiServer } from '../run/model-result.js';
 import type { Measure } from './order-by-strategy.js';
 import type { StrategyName } from './route-decision.js';
 import type { RecentCall, RouteHistory } from './route-evidence.js';
@@ -29,7 +30,7 @@ function callsOf(
   since: string,
 ): { calls: RecentCall[]; basis: 'role' | 'comparisons' } {
   // answers collected from a provider's batch API (hours later, at half price) say nothing of a call's speed or health
-  const direct = (calls: RecentCall[]) => calls.filter((call) => call.servedBy !== 'batch-api');
+  const direct = (calls: RecentCall[]) => calls.filter((call) => call.servedBy !== batchApiServer);
   const inRole = direct(history.recentCalls(model, role, since, recentCalls));
   return inRole.length > 0
     ? { calls: inRole, basis: 'role' }

@@ -4,6 +4,9 @@ import type { FinishReason, Usage } from '../providers/language-model.js';
 import type { RouteDecision } from '../routing/route-decision.js';
 import type { ResultError } from './result-error.js';
 
+/** `servedBy` of an answer collected from a provider's batch API (it has no call latency of its own). */
+export const batchApiServer = 'batch-api';
+
 /**
  * One model's outcome: the row of the JSON report. The CLI's `--json`, the table and the files all
  * read this same object.

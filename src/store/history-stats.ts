@@ -61,6 +61,8 @@ type Totals = {
   key: string | null;
   calls: number;
   ok: number;
+  /** Successful calls with a latency: answers collected from a batch API have none (stored as -1, see result-row.ts). */
+  timed: number;
   mean_ttft: number | null;
   input_tokens: number;
   output_tokens: number;
@@ -82,7 +84,7 @@ export function queryStats(database: SqliteDatabase, options: StatsOptions): Sta
   const parameters: Record<string, string> = options.sinceIso === null ? {} : { since: options.sinceIso };
   const totals = database
     .prepare(
-      `SELECT ${column} AS key, count(*) AS calls, sum(status = 'ok') AS ok, avg(CASE WHEN status = 'ok' THEN ttft_ms END) AS mean_ttft,
+      `SELECT ${column} AS key, count(*) AS calls, sum(status = 'ok') AS ok, sum(status = 'ok' AND latency_ms >= 0) AS timed, avg(CASE WHEN status = 'ok' THEN ttft_ms END) AS mean_ttft,
          total(input_tokens) AS input_tokens, total(output_tokens) AS output_tokens, sum(cost_usd) AS cost,
          sum(CASE WHEN status = 'ok' THEN chars END) AS ok_chars, sum(CASE WHEN status = 'ok' THEN reading_minutes END) AS ok_minutes
        FROM results INDEXED BY results_stats WHERE 1 = 1 ${sinceSql} GROUP BY ${column}`,
@@ -91,7 +93,7 @@ export function queryStats(database: SqliteDatabase, options: StatsOptions): Sta
   const nth = database
     .prepare(
       `SELECT latency_ms FROM results INDEXED BY results_latency_by_${options.by}
-       WHERE ${column} IS @key AND status = 'ok' ${sinceSql} ORDER BY latency_ms LIMIT 1 OFFSET @offset`,
+       WHERE ${column} IS @key AND status = 'ok' AND latency_ms >= 0 ${sinceSql} ORDER BY latency_ms LIMIT 1 OFFSET @offset`,
     )
     .raw(true);
   const latencyAt = (key: string | null, count: number, fraction: number): number | null =>
@@ -103,8 +105,8 @@ export function queryStats(database: SqliteDatabase, options: StatsOptions): Sta
       ok: row.ok,
       failed: row.calls - row.ok,
       successRate: row.calls === 0 ? 0 : row.ok / row.calls,
-      p50LatencyMs: latencyAt(row.key, row.ok, 0.5),
-      p95LatencyMs: latencyAt(row.key, row.ok, 0.95),
+      p50LatencyMs: latencyAt(row.key, row.timed, 0.5),
+      p95LatencyMs: latencyAt(row.key, row.timed, 0.95),
       meanTtftMs: row.mean_ttft === null ? null : Math.round(row.mean_ttft),
       inputTokens: row.input_tokens,
       outputTokens: row.output_tokens,
@@ -127,7 +129,9 @@ function queryTrend(database: SqliteDatabase, sinceSql: string, parameters: Reco
     .all(parameters) as { day: string; calls: number; ok: number; cost: number | null }[];
   const latencies = new Map<string, number[]>();
   const rows = database
-    .prepare(`SELECT substr(created_at, 1, 10), latency_ms FROM results INDEXED BY results_stats WHERE status = 'ok' ${sinceSql}`)
+    .prepare(
+      `SELECT substr(created_at, 1, 10), latency_ms FROM results INDEXED BY results_stats WHERE status = 'ok' AND latency_ms >= 0 ${sinceSql}`,
+    )
     .raw()
     .iterate(parameters) as IterableIterator<[string, number]>;
   for (const [day, latency] of rows) {

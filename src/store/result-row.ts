@@ -1,5 +1,11 @@
-import type { ModelResult } from '../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../run/model-result.js';
 import { countWriting } from '../text/count-writing.js';
+
+/**
+ * `latency_ms` of an answer collected from a provider's batch API: it had no call latency, and stats'
+ * latency percentiles (an index range over `latency_ms >= 0`) leave it out. Read back as 0.
+ */
+const noLatency = -1;
 
 /** A `results` row as stored. */
 export interface ResultRow {
@@ -89,7 +95,7 @@ export function toResultRow(runId: number, position: number, result: ModelResult
     cache_read_tokens: result.usage.cacheReadTokens,
     cache_write_tokens: result.usage.cacheWriteTokens,
     reasoning_tokens: result.usage.reasoningTokens,
-    latency_ms: result.latencyMs,
+    latency_ms: result.servedBy === batchApiServer ? noLatency : result.latencyMs,
     ttft_ms: result.ttftMs,
     cost_usd: result.costUsd,
     error_type: result.error?.type ?? null,
@@ -128,7 +134,7 @@ export function fromResultRow(row: ResultRow): ModelResult & { role: string | nu
       reasoningTokens: row.reasoning_tokens,
     },
     costUsd: row.cost_usd,
-    latencyMs: row.latency_ms,
+    latencyMs: Math.max(0, row.latency_ms),
     ttftMs: row.ttft_ms,
     responseModel: details.responseModel,
     requestId: details.requestId,

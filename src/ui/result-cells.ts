@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import { extractTitle } from '../format/format-metrics.js';
 import { terminalSafe } from '../format/terminal-safe.js';
 import { t } from '../i18n/translate.js';
-import type { ModelResult } from '../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../run/model-result.js';
 import { titleLength, wechatTitleLimit } from '../text/count-writing.js';
 
 type Color = InstanceType<typeof Chalk>;
@@ -31,6 +31,7 @@ export function longTitleNotes(results: readonly ModelResult[], color: Color, la
 export function statusCell(result: ModelResult, color: Color): string {
   if (result.status === 'error')
     return color.red(`${result.error?.type ?? 'error'}${result.incomplete ? ` ${t('display.status.partial')}` : ''}`);
+  if (result.servedBy === batchApiServer) return `${color.green(t('display.status.ok'))} ${color.dim(t('display.status.batch'))}`;
   if (result.servedBy && result.servedBy !== result.model)
     return `${color.green(t('display.status.ok'))} ${color.yellow(t('display.status.via', { model: terminalSafe(result.servedBy) }))}`;
   return color.green(t('display.status.ok'));

@@ -3,7 +3,7 @@ import { computeBatchCost } from '../../batch-api/batch-cost.js';
 import type { ProviderError } from '../../errors/provider-error.js';
 import { emptyUsage } from '../../providers/language-model.js';
 import type { ModelPrice } from '../../providers/provider-preset.js';
-import type { ModelResult } from '../../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../../run/model-result.js';
 import { countWriting } from '../../text/count-writing.js';
 
 /** The cell a result answers: the model as the run names it (`provider:model`) and its batch prompt. */
@@ -66,7 +66,7 @@ export function batchCellResult(
     model: cell.model,
     provider: cell.provider,
     status: 'ok',
-    servedBy: 'batch-api',
+    servedBy: batchApiServer,
     text: result.text,
     ...countWriting(result.text),
     reasoning: result.reasoning,

@@ -3,7 +3,7 @@ import type { BatchFormat } from '../../batch-api/batch-api.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 
 /** Why a model's cells go through ordinary calls: the provider's own reason, or `off` in the config. */
-export type OrdinaryReason = NoBatchReason | 'off';
+export type OrdinaryReason = NoBatchReason | 'off' | 'model';
 
 /** A model's batch route, or why it has none. */
 export type ModelBatchRoute = { supported: true; route: BatchRoute } | { supported: false; reason: OrdinaryReason };
@@ -28,7 +28,7 @@ export function batchRouteOf(model: ResolvedModel): ModelBatchRoute {
   if (configured) return { supported: true, route: routeOf(model.provider.id, configured) };
   const found = batchSupportFor(model.provider.id, model.baseURL ?? '');
   if (!found.supported) return { supported: false, reason: found.reason };
-  if (found.route.models && !found.route.models.includes(model.modelId)) return { supported: false, reason: 'none' };
+  if (found.route.models && !found.route.models.includes(model.modelId)) return { supported: false, reason: 'model' };
   return { supported: true, route: found.route };
 }
 

@@ -23,17 +23,30 @@ export interface CollectTarget {
  * their typed error. The batch is marked collected only once every cell is recorded, so a collect
  * stopped midway is finished by the next one without recording a cell twice.
  */
-export async function collectBatch(batch: StoredBatch, api: BatchApi, target: CollectTarget): Promise<ModelResult[]> {
-  const recorded: ModelResult[] = [];
+export async function collectBatch(
+  batch: StoredBatch,
+  api: BatchApi,
+  target: CollectTarget,
+): Promise<{ recorded: number; failed: ModelResult[] }> {
+  let recorded = 0;
+  // only the failures are kept (to be listed): the drafts are in the history and their files
+  const failed: ModelResult[] = [];
   for await (const outcome of api.results(batch.handle, { signal: target.signal })) {
     const position = positionOfCellId(outcome.customId);
     const cell = position === null ? null : cellAt(target.matrix, position);
     if (position === null || !cell) continue; // not a cell this run sent
     const before = target.stored.get(position);
     if (before?.status === 'ok' && before.batchId === batch.handle.batchId) continue;
-    const result = batchCellResult({ model: cell.model, provider: batch.provider, promptId: cell.prompt.id }, outcome, batch.details, batch.handle.batchId);
-    recorded.push(target.save(result));
+    const result = batchCellResult(
+      { model: cell.model, provider: batch.provider, promptId: cell.prompt.id },
+      outcome,
+      batch.details,
+      batch.handle.batchId,
+    );
+    target.save(result);
+    recorded += 1;
+    if (result.status === 'error') failed.push(result);
   }
   target.store.batches.setCollected(batch.id, target.currentDate().toISOString());
-  return recorded;
+  return { recorded, failed };
 }

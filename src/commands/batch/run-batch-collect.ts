@@ -48,15 +48,18 @@ async function prepareReport(file: string | undefined, io: CommandIO): Promise<R
   return target;
 }
 
-/** The cells collected now that failed, one line each (model, prompt, typed error), then how to retry them. */
-function failureLines(failed: readonly ModelResult[], runId: number): string {
+/**
+ * How many cells collected now failed and how to retry them; with `--json` (no table, whose footer
+ * lists each failure) also one line per cell (model, prompt, typed error).
+ */
+function failureLines(failed: readonly ModelResult[], runId: number, each: boolean): string {
   if (failed.length === 0) return '';
-  const lines = failed
+  const lines = (each ? failed : [])
     .slice(0, listedFailures)
     .map((result) =>
       t('batchCli.collect.failedCell', { model: result.model, prompt: result.promptId ?? '', message: result.error?.message ?? '' }),
     );
-  const more = failed.length > listedFailures ? [t('batchCli.collect.moreFailed', { count: failed.length - listedFailures })] : [];
+  const more = each && failed.length > listedFailures ? [t('batchCli.collect.moreFailed', { count: failed.length - listedFailures })] : [];
   return `${terminalSafe([t('batchCli.collect.failed', { count: failed.length }), ...lines, ...more].join('\n'))}\n${t('batchCli.collect.retryHint', { runId })}\n`;
 }
 
@@ -108,7 +111,7 @@ async function collect(
     io.stderr.write(`wechat-writer: ${t('batchCli.interrupted', { runId: run.id })}\n`);
     return ExitCode.interrupted;
   };
-  if (pending.length === 0) io.stderr.write(`${t('batchCli.collect.nothingNew', { runId: run.id })}\n`);
+  if (pending.length === 0 && batches.length > 0) io.stderr.write(`${t('batchCli.collect.nothingNew', { runId: run.id })}\n`);
   else if (options.wait === false) {
     for (const batch of pending) {
       const status = await statusOf(batch);
@@ -117,7 +120,14 @@ async function collect(
     }
   } else {
     const terminal = io.stderr.isTTY === true && !io.env.CI;
-    const ended = await waitForBatches(pending, latest, { status: statusOf, seen, sleep: io.sleep, signal: io.signal, stderr: io.stderr, terminal });
+    const ended = await waitForBatches(pending, latest, {
+      status: statusOf,
+      seen,
+      sleep: io.sleep,
+      signal: io.signal,
+      stderr: io.stderr,
+      terminal,
+    });
     if (!ended) return interrupted();
   }
 
@@ -139,10 +149,10 @@ async function collect(
     },
     { runId: run.id, json: options.json === true },
   );
-  const collected: ModelResult[] = [];
+  const failed: ModelResult[] = [];
   for (const batch of pending.filter((candidate) => latest.get(candidate.id)?.finished)) {
     try {
-      const results = await collectBatch(batch, apiFor(batch), {
+      const collected = await collectBatch(batch, apiFor(batch), {
         store,
         matrix,
         save,
@@ -150,20 +160,27 @@ async function collect(
         signal: io.signal,
         currentDate: () => io.currentDate(),
       });
-      collected.push(...results);
-      io.stderr.write(`${t('batchCli.collect.done', { model: batch.model, batchId: terminalSafe(batch.handle.batchId), count: results.length })}\n`);
+      failed.push(...collected.failed);
+      io.stderr.write(
+        `${t('batchCli.collect.done', { model: batch.model, batchId: terminalSafe(batch.handle.batchId), count: collected.recorded })}\n`,
+      );
     } catch (error) {
       if (io.signal?.aborted) return interrupted();
       throw error;
     }
   }
-  io.stderr.write(failureLines(collected.filter((result) => result.status === 'error'), run.id));
+  io.stderr.write(failureLines(failed, run.id, options.json === true));
   const running = pending.filter((batch) => !latest.get(batch.id)?.finished);
   if (running.length > 0) {
     const list = running.map((batch) => `${batch.model} (${t(`batchApi.state.${latest.get(batch.id)?.state ?? batch.state}`)})`).join(', ');
     io.stderr.write(`${t('batchCli.collect.stillRunning', { count: running.length, list, runId: run.id })}\n`);
   }
-  return finish(store.getRun(run.id) ?? run, { options, io, reportTarget, summaries: batches.map((batch) => batchSummary(batch, latest.get(batch.id))) });
+  return finish(store.getRun(run.id) ?? run, {
+    options,
+    io,
+    reportTarget,
+    summaries: batches.map((batch) => batchSummary(batch, latest.get(batch.id))),
+  });
 }
 
 /** Prints the run's matrix (or JSON), writes the report, and says how it went as an exit code. */

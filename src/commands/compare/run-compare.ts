@@ -49,6 +49,9 @@ export interface CompareCommandOptions extends CompareOptions {
   check?: boolean;
   /** `--reuse [age]`: answer identical calls from the history (true: any age). */
   reuse?: string | boolean;
+  /** `--batch-api` (with `--no-wait`: `wait` false): the matrix through the providers' batch APIs (commands/batch). */
+  batchApi?: boolean;
+  wait?: boolean;
 }
 
 /** Overridable pieces of the comparison, for tests. */
@@ -100,6 +103,11 @@ export async function runCompare(
   run: { kind: 'compare' | 'rerun'; parentRunId: number | null; resume?: ResumedRun } = { kind: 'compare', parentRunId: null },
 ): Promise<ExitCodeValue> {
   const show = parseShow(options.show);
+  if (options.batchApi || options.wait === false || run.resume) {
+    const { batchApiBranch } = await import('../batch/run-batch-api.js');
+    const batched = await batchApiBranch(options, io, deps, run.resume?.runId ?? null);
+    if (batched !== null) return batched;
+  }
   const reportTarget = await prepareReport(options.report, io);
   const settings = await loadSettings(options.config, io);
   const completed = await completeOptions(options, io, deps.createPrompter ?? (() => defaultPrompter(io)), settings.catalog);

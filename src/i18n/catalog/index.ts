@@ -1,4 +1,5 @@
 import { batchApiMessages } from './batch-api-messages.js';
+import { batchCliMessages } from './batch-cli-messages.js';
 import { cliHelpMessages } from './cli-help-messages.js';
 import { cliMessages } from './cli-messages.js';
 import { cliProviderMessages } from './cli-provider-messages.js';
@@ -24,6 +25,7 @@ import { writingMessages } from './writing-messages.js';
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
 export const catalogs = [
   batchApiMessages,
+  batchCliMessages,
   cliHelpMessages,
   cliMessages,
   cliProviderMessages,
@@ -50,6 +52,7 @@ export const catalogs = [
 /** All messages in both languages. */
 export const messages = {
   en: Object.assign({}, ...catalogs.map((catalog) => catalog.en)) as typeof batchApiMessages.en &
+    typeof batchCliMessages.en &
     typeof cliHelpMessages.en &
     typeof cliMessages.en &
     typeof cliProviderMessages.en &
