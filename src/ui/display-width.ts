@@ -4,11 +4,24 @@ import stringWidth from 'string-width';
 const ansiPattern = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Text of only these characters is measured here: one column each, two for the wide ones. No
+// combining marks, zero-width or format characters, emoji or variation selectors are among them
+// (U+00AD, U+302A–302F, U+3099–309A are left out on purpose; so are the rarer CJK blocks, where
+// unassigned and ambiguous code points sit among the wide ones). Anything else goes to string-width,
+// whose first use compiles Unicode property sets (tens of milliseconds a run for every table).
+const simpleText =
+  /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F\u2713\u2717\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]*$/;
+const wideChars =
+  /[\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/g;
+
 /**
- * Terminal columns a string takes, measured by `string-width`: CJK and wide emoji (🚀) count two,
- * combining marks and ANSI colour codes none.
+ * Terminal columns a string takes, as `string-width` measures them: CJK and wide emoji (🚀) count two,
+ * combining marks and ANSI colour codes none. Plain Chinese and Latin text (and box drawing) is
+ * counted directly, with the same result.
  */
 export function displayWidth(text: string): number {
+  const plain = text.includes('\u001b') || text.includes('\u009b') ? stripAnsi(text) : text;
+  if (simpleText.test(plain)) return plain.length + (plain.match(wideChars)?.length ?? 0);
   return stringWidth(text);
 }
 
@@ -22,7 +35,7 @@ const graphemeWidths = new Map<string, number>();
 const graphemeWidth = (grapheme: string): number => {
   let width = graphemeWidths.get(grapheme);
   if (width === undefined) {
-    width = stringWidth(grapheme);
+    width = displayWidth(grapheme);
     if (graphemeWidths.size < 10_000) graphemeWidths.set(grapheme, width);
   }
   return width;
