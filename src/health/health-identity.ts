@@ -14,8 +14,19 @@ export interface HealthIdentity {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
+/** Identities already worked out, by model object: a batch asks for one before and after every call. */
+const known = new WeakMap<ResolvedModel, HealthIdentity>();
+
 /** The identity of the provider and key a model is called with. */
 export function healthIdentity(model: ResolvedModel): HealthIdentity {
+  const found = known.get(model);
+  if (found) return found;
+  const identity = computeIdentity(model);
+  known.set(model, identity);
+  return identity;
+}
+
+function computeIdentity(model: ResolvedModel): HealthIdentity {
   const keys = model.apiKeys.length > 0 ? model.apiKeys : [model.apiKey ?? ''];
   const keyHash = sha(keys.join('\n'));
   const sorted = (record: Record<string, string>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
