@@ -7,7 +7,7 @@ import { adjustTemperature } from './adjust-temperature.js';
 import { callWithRetries, type RetryBudget } from './call-with-retries.js';
 import type { ModelResult } from './model-result.js';
 import { redactResult, usableSecrets } from './redact-reply.js';
-import type { ResultError } from './result-error.js';
+import { toResultError } from './result-error.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { RunDeps } from './run-deps.js';
 import { countWriting } from '../text/count-writing.js';
@@ -25,17 +25,6 @@ export interface ModelTask {
   stream: boolean;
   cache: boolean;
   retryPolicy: RetryPolicy;
-}
-
-function toResultError(error: ProviderError): ResultError {
-  return {
-    type: error.type,
-    message: error.message,
-    retryable: error.retryable,
-    status: error.status,
-    requestId: error.requestId,
-    retryAfterMs: error.retryAfterMs,
-  };
 }
 
 const withoutReportedCost = ({ reportedCostUsd: _reported, ...rest }: GenerateResult) => rest;

@@ -4,6 +4,7 @@ import type { ProviderError } from '../../errors/provider-error.js';
 import { emptyUsage } from '../../providers/language-model.js';
 import type { ModelPrice } from '../../providers/provider-preset.js';
 import { batchApiServer, type ModelResult } from '../../run/model-result.js';
+import { toResultError } from '../../run/result-error.js';
 import { countWriting } from '../../text/count-writing.js';
 
 /** The cell a result answers: the model as the run names it (`provider:model`) and its batch prompt. */
@@ -37,14 +38,7 @@ export function batchFailure(cell: ResultCell, error: ProviderError, batchId: st
     warnings: [],
     promptId: cell.promptId,
     outputFile: null,
-    error: {
-      type: error.type,
-      message: error.message,
-      retryable: error.retryable,
-      status: error.status,
-      requestId: error.requestId,
-      retryAfterMs: error.retryAfterMs,
-    },
+    error: toResultError(error),
     ...(batchId === null ? {} : { batchId }),
   };
 }

@@ -1,3 +1,4 @@
+import type { CompareCommandOptions } from '../compare/compare-command-options.js';
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import type { Prompter } from '../../cli/prompter.js';
@@ -11,7 +12,6 @@ import type { ModelResult } from '../../run/model-result.js';
 import { checkReportTarget, parseReportTarget } from '../../report/write-report.js';
 import { completeOptions } from '../compare/complete-options.js';
 import { historyEnabled, startRunRecorder } from '../compare/record-history.js';
-import type { CompareOptions } from '../../plan/build-run-plan.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import { createOutputSaver } from '../compare/save-output.js';
 import { openHistory } from '../history/open-history.js';
@@ -22,19 +22,8 @@ import { recordedAt, runOrdinaryCells } from './run-ordinary-cells.js';
 import type { BatchHandle } from '../../batch-api/batch-api.js';
 import { plannedCalls, refuseOverLimits } from '../../limits/open-limits.js';
 
-/** The main command's options `--batch-api` reads (those of run-compare.ts, not imported: it imports this module). */
-export interface BatchApiCommandOptions extends CompareOptions {
-  json: boolean;
-  live?: boolean;
-  history?: boolean;
-  report?: string;
-  vote?: boolean;
-  check?: boolean;
-  reuse?: string | boolean;
-  batchApi?: boolean;
-  /** False with --no-wait: return once the batches are sent. */
-  wait?: boolean;
-}
+/** The main command's options, as `--batch-api` reads them. */
+export type BatchApiCommandOptions = CompareCommandOptions;
 
 /** What a test swaps in (a subset of run-compare's CompareDeps). */
 export interface BatchApiDeps {

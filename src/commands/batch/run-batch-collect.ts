@@ -1,14 +1,14 @@
+import { prepareReport } from '../compare/prepare-report.js';
 import path from 'node:path';
 import type { CommandIO } from '../../cli/command-io.js';
 import type { BatchStatus } from '../../batch-api/batch-api.js';
 import { loadSettings } from '../../config/load-settings.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
-import { UsageError } from '../../errors/usage-error.js';
 import { extractTitle } from '../../format/format-metrics.js';
 import { terminalSafe } from '../../format/terminal-safe.js';
 import { t } from '../../i18n/translate.js';
 import type { RunPlan } from '../../plan/run-plan.js';
-import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
+import { writeReport, type ReportTarget } from '../../report/write-report.js';
 import type { ModelResult } from '../../run/model-result.js';
 import type { StoredBatch } from '../../store/batch-store.js';
 import type { HistoryStore, StoredRun } from '../../store/history-store.js';
@@ -35,18 +35,6 @@ export interface BatchCollectOptions {
 
 /** Failures listed one by one before "and N more". */
 const listedFailures = 20;
-
-async function prepareReport(file: string | undefined, io: CommandIO): Promise<ReportTarget | null> {
-  if (file === undefined) return null;
-  const target = parseReportTarget(file, io.cwd);
-  try {
-    await io.makeDirectory(path.dirname(target.filePath));
-  } catch {
-    throw new UsageError(t('compare.reportDirectory', { file }));
-  }
-  await checkReportTarget(target, file);
-  return target;
-}
 
 /**
  * How many cells collected now failed and how to retry them; with `--json` (no table, whose footer

@@ -7,14 +7,15 @@ import { loadSettings } from '../../config/load-settings.js';
 import { judgeNote } from '../../judge/judge-note.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
-import { buildRunPlan, type CompareOptions } from '../../plan/build-run-plan.js';
+import { buildRunPlan } from '../../plan/build-run-plan.js';
+import type { CompareCommandOptions } from './compare-command-options.js';
 import { cappedProviders } from '../../plan/capped-providers.js';
 import { createLanguageModel } from '../../providers/create-language-model.js';
 import type { LanguageModel } from '../../providers/language-model.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 import { extractTitle } from '../../format/format-metrics.js';
 import { buildJsonReport } from '../../report/json-report.js';
-import { checkReportTarget, parseReportTarget, writeReport, type ReportTarget } from '../../report/write-report.js';
+import { writeReport } from '../../report/write-report.js';
 import { runModels } from '../../run/run-models.js';
 import type { ModelResult } from '../../run/model-result.js';
 import { openHealth } from '../../health/open-health.js';
@@ -30,29 +31,12 @@ import { judgeStep, positionOf } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
+import { prepareReport } from './prepare-report.js';
 import { createOutputSaver, groupedSaves } from './save-output.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
-/** `wechat-writer [topic]` options: the plan's options plus how to present the result. */
-export interface CompareCommandOptions extends CompareOptions {
-  json: boolean;
-  live?: boolean;
-  show?: string;
-  showReasoning?: boolean;
-  /** False with --no-history. */
-  history?: boolean;
-  report?: string;
-  /** `--vote`: blind duels on the drafts once the run is over (in a terminal). */
-  vote?: boolean;
-  /** False with --no-check: a `--prompts` batch skips the credentials check before its first call. */
-  check?: boolean;
-  /** `--reuse [age]`: answer identical calls from the history (true: any age). */
-  reuse?: string | boolean;
-  /** `--batch-api` (with `--no-wait`: `wait` false): the matrix through the providers' batch APIs (commands/batch). */
-  batchApi?: boolean;
-  wait?: boolean;
-}
+export type { CompareCommandOptions } from './compare-command-options.js';
 
 /** Overridable pieces of the comparison, for tests. */
 export interface CompareDeps {
@@ -66,18 +50,6 @@ export interface CompareDeps {
 function parseShow(value: string | undefined): ShowMode | undefined {
   if (value === undefined || value === 'full' || value === 'none') return value;
   throw new UsageError(t('compare.showValue', { value }));
-}
-
-async function prepareReport(file: string | undefined, io: CommandIO): Promise<ReportTarget | null> {
-  if (file === undefined) return null;
-  const target = parseReportTarget(file, io.cwd);
-  try {
-    await io.makeDirectory(path.dirname(target.filePath));
-  } catch {
-    throw new UsageError(t('compare.reportDirectory', { file }));
-  }
-  await checkReportTarget(target, file);
-  return target;
 }
 
 async function defaultPrompter(io: CommandIO): Promise<Prompter> {
