@@ -1,7 +1,7 @@
 import { formatCost } from '../cost/compute-cost.js';
 import { formatDuration } from '../format/format-metrics.js';
 import { t } from '../i18n/translate.js';
-import type { ModelResult } from '../run/model-result.js';
+import { batchApiServer, type ModelResult } from '../run/model-result.js';
 
 /** One model's row under a batch: how it did over every prompt. */
 export interface ModelSummary {
@@ -45,13 +45,15 @@ export function summarizeModels(results: readonly ModelResult[]): ModelSummary[]
   return models.map((model) => {
     const own = results.filter((result) => result.model === model);
     const ok = own.filter((result) => result.status === 'ok');
+    const timed = ok.filter((result) => result.servedBy !== batchApiServer);
     const sum = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
     return {
       model,
       calls: own.length,
       ok: ok.length,
       wins: judged ? (winners.get(model) ?? 0) : null,
-      meanLatencyMs: ok.length === 0 ? null : Math.round(sum(ok.map((result) => result.latencyMs)) / ok.length),
+      // answers collected from a batch API had no call latency of their own
+      meanLatencyMs: timed.length === 0 ? null : Math.round(sum(timed.map((result) => result.latencyMs)) / timed.length),
       inputTokens: sum(own.map((result) => result.usage.inputTokens)),
       outputTokens: sum(own.map((result) => result.usage.outputTokens)),
       costUsd: ok.some((result) => result.costUsd === null) ? null : sum(own.map((result) => result.costUsd)),

@@ -3,7 +3,7 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of tables, progress lines, live view and reports. */
 export const displayMessages = defineMessages(
   {
-    'display.status.batch': '(batch API)',
+    'display.status.batch': '(batch)',
     'display.file.batch': ", sent through the provider's batch API (batch {batchId})",
     'display.matrix.callsLeftOut':
       '{prompts} prompts, {calls} calls: the table of every call is shown up to {most} prompts; the report (--report), --json and history show hold them all',
@@ -103,7 +103,7 @@ export const displayMessages = defineMessages(
     'display.reportTarget.notWritable': 'cannot write --report "{file}": the file is not writable; choose another path',
   },
   {
-    'display.status.batch': '（批量接口）',
+    'display.status.batch': '（批量）',
     'display.file.batch': '，经服务商的批量接口完成（批次 {batchId}）',
     'display.matrix.callsLeftOut':
       '{prompts} 个提示词、{calls} 个调用：超过 {most} 个提示词时不列出每个调用；报告（--report）、--json 和 history show 里有全部结果',
