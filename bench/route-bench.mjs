@@ -16,12 +16,12 @@ const totalResults = intOption('results', 100_000, 1);
 const runs = parseRuns(21);
 const targetMs = 10;
 
-const { openHistoryStore, toResultRow, createRouter, standingsOf, resolveModelList, okResult } = await importSources(
+const { openHistoryStore, toResultRow, createRouter, standingsOfCounts, resolveModelList, okResult } = await importSources(
   'route.mjs',
   `export { openHistoryStore } from './src/store/history-store.ts';
   export { toResultRow } from './src/store/result-row.ts';
   export { createRouter } from './src/routing/create-router.ts';
-  export { standingsOf } from './src/routing/standings-of.ts';
+  export { standingsOfCounts } from './src/routing/standings-of.ts';
   export { resolveModelList } from './src/providers/registry.ts';
   export { okResult } from './test/support/model-result-fixture.ts';`,
 );
@@ -86,7 +86,7 @@ await runMain(async () => {
     const history = {
       recentCalls: (model, role, since, limit) => store.routes.recentCalls(model, role, since, limit),
       lastTurn: (role) => store.routes.lastTurn(role),
-      standings: (source, tags) => standingsOf(store.verdicts.comparisons({ source, tags })),
+      standings: (source, tags) => standingsOfCounts(store.verdicts.comparisonCounts({ source, tags })),
     };
     const chain = resolveModelList(models.slice(0, 5).join(','), {}, undefined);
     console.log(

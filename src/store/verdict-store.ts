@@ -1,5 +1,15 @@
 import type { SqliteDatabase } from './load-sqlite.js';
-import type { Comparison, NewPick, NewVote, StoredPick, StoredVote, VerdictFilter, VerdictStore, VoteSource } from './verdicts.js';
+import type {
+  Comparison,
+  ComparisonCount,
+  NewPick,
+  NewVote,
+  StoredPick,
+  StoredVote,
+  VerdictFilter,
+  VerdictStore,
+  VoteSource,
+} from './verdicts.js';
 
 interface VoteRow {
   id: number;
@@ -145,6 +155,7 @@ export function verdictStoreOver(database: SqliteDatabase): VerdictStore {
     },
     tagsOf,
     comparisons: (filter) => comparisons(database, filter),
+    comparisonCounts: (filter) => comparisonCounts(database, filter),
     positionsOf: (runId) =>
       (database.prepare('SELECT position FROM results WHERE run_id = ? ORDER BY position').raw(true).all(runId) as [number][]).map(
         ([position]) => position,
@@ -152,39 +163,72 @@ export function verdictStoreOver(database: SqliteDatabase): VerdictStore {
   };
 }
 
-function comparisons(database: SqliteDatabase, filter: VerdictFilter): Comparison[] {
-  const found: Comparison[] = [];
+/** The SQL of the comparisons a filter selects: votes (both-bad as ties), and picks as wins over the other drafts. */
+function comparisonQueries(filter: VerdictFilter) {
   const sources: VoteSource[] = filter.source === 'all' ? ['human', 'judge'] : [filter.source];
   const votes = filterClauses(filter, 'v');
-  const voteRows = database
-    .prepare(
-      `SELECT v.model_a, v.model_b, v.outcome, v.source, v.run_id FROM votes v
-        WHERE v.source IN (${sources.map(() => '?').join(', ')}) AND v.model_a <> v.model_b ${votes.sql} ORDER BY v.id`,
-    )
-    .all(...sources, ...votes.values) as Pick<VoteRow, 'model_a' | 'model_b' | 'outcome' | 'source' | 'run_id'>[];
-  for (const row of voteRows) {
-    found.push({
-      modelA: row.model_a,
-      modelB: row.model_b,
-      outcome: row.outcome === 'both-bad' ? 'tie' : row.outcome,
-      source: row.source,
-      runId: row.run_id,
-    });
-  }
-  if (!sources.includes('human')) return found;
   const picks = filterClauses(filter, 'p');
-  const pickRows = database
-    .prepare(
-      // CROSS JOIN keeps picks the outer loop (a few rows, each joined through results_by_run): left to
-      // itself, the planner scanned every comparison result first (200 ms at 100,000 results, no picks)
-      `SELECT p.model AS winner, x.model AS loser, p.run_id FROM picks p
-         CROSS JOIN results x ON x.run_id = p.run_id AND x.position <> p.position AND x.status = 'ok' AND x.role IS NULL
-              AND x.model <> p.model AND coalesce(json_extract(x.details, '$.promptId'), '') = coalesce(p.prompt_id, '')
-        WHERE 1 = 1 ${picks.sql} ORDER BY p.id, x.position`,
-    )
-    .all(...picks.values) as { winner: string; loser: string; run_id: number }[];
-  for (const row of pickRows) {
-    found.push({ modelA: row.winner, modelB: row.loser, outcome: 'a', source: 'human', runId: row.run_id });
-  }
+  return {
+    votes: {
+      sql: `SELECT v.model_a AS model_a, v.model_b AS model_b, CASE v.outcome WHEN 'both-bad' THEN 'tie' ELSE v.outcome END AS outcome,
+              v.source AS source, v.run_id AS run_id, v.id AS id FROM votes v
+             WHERE v.source IN (${sources.map(() => '?').join(', ')}) AND v.model_a <> v.model_b ${votes.sql}`,
+      values: [...sources, ...votes.values],
+    },
+    // picks are human verdicts. CROSS JOIN keeps picks the outer loop (a few rows, each joined through
+    // results_by_run): left to itself, the planner scanned every comparison result first (200 ms at
+    // 100,000 results, no picks)
+    picks: sources.includes('human')
+      ? {
+          sql: `SELECT p.model AS winner, x.model AS loser, p.run_id AS run_id, p.id AS id, x.position AS position FROM picks p
+                 CROSS JOIN results x ON x.run_id = p.run_id AND x.position <> p.position AND x.status = 'ok' AND x.role IS NULL
+                      AND x.model <> p.model AND coalesce(json_extract(x.details, '$.promptId'), '') = coalesce(p.prompt_id, '')
+                WHERE 1 = 1 ${picks.sql}`,
+          values: picks.values,
+        }
+      : null,
+  };
+}
+
+function comparisons(database: SqliteDatabase, filter: VerdictFilter): Comparison[] {
+  const { votes, picks } = comparisonQueries(filter);
+  const voteRows = database.prepare(`${votes.sql} ORDER BY v.id`).all(...votes.values) as {
+    model_a: string;
+    model_b: string;
+    outcome: Comparison['outcome'];
+    source: VoteSource;
+    run_id: number;
+  }[];
+  const found: Comparison[] = voteRows.map((row) => ({
+    modelA: row.model_a,
+    modelB: row.model_b,
+    outcome: row.outcome,
+    source: row.source,
+    runId: row.run_id,
+  }));
+  if (!picks) return found;
+  const pickRows = database.prepare(`${picks.sql} ORDER BY p.id, x.position`).all(...picks.values) as {
+    winner: string;
+    loser: string;
+    run_id: number;
+  }[];
+  for (const row of pickRows) found.push({ modelA: row.winner, modelB: row.loser, outcome: 'a', source: 'human', runId: row.run_id });
   return found;
+}
+
+/** The comparisons a filter selects, counted per pair and outcome: what a rating needs, in a few hundred rows. */
+function comparisonCounts(database: SqliteDatabase, filter: VerdictFilter): ComparisonCount[] {
+  const { votes, picks } = comparisonQueries(filter);
+  const rows = database
+    .prepare(
+      `SELECT model_a, model_b, outcome, count(*) AS count FROM (${votes.sql}) GROUP BY model_a, model_b, outcome
+       ${picks ? `UNION ALL SELECT winner, loser, 'a', count(*) FROM (${picks.sql}) GROUP BY winner, loser` : ''}`,
+    )
+    .all(...votes.values, ...(picks?.values ?? [])) as {
+    model_a: string;
+    model_b: string;
+    outcome: ComparisonCount['outcome'];
+    count: number;
+  }[];
+  return rows.map((row) => ({ modelA: row.model_a, modelB: row.model_b, outcome: row.outcome, count: row.count }));
 }

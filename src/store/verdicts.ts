@@ -64,6 +64,14 @@ export interface Comparison {
   runId: number;
 }
 
+/** Comparisons of one pair of models with one outcome, and how many there are. */
+export interface ComparisonCount {
+  modelA: string;
+  modelB: string;
+  outcome: Comparison['outcome'];
+  count: number;
+}
+
 /** Votes, picks and tags, in the history database. */
 export interface VerdictStore {
   recordVotes(votes: readonly NewVote[]): void;
@@ -76,6 +84,8 @@ export interface VerdictStore {
   tagsOf(runId: number): { run: string[]; prompts: Record<string, string[]> };
   /** Every comparison matching the filter: votes, and picks expanded into wins over the other drafts. */
   comparisons(filter: VerdictFilter): Comparison[];
+  /** The same comparisons counted per pair of models and outcome (for ratings without the list). */
+  comparisonCounts(filter: VerdictFilter): ComparisonCount[];
   /**
    * The `results.position` of each of the run's results, in the order `getRun(runId).results` lists
    * them (by position): `positionsOf(id)[i]` is the position of `results[i]`, for a NewVote or NewPick.

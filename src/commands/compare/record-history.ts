@@ -8,7 +8,7 @@ import type { NewRun } from '../../store/history-store.js';
 import type { NewVote } from '../../store/verdicts.js';
 import { currentRunTags } from '../../store/run-tags-scope.js';
 import type { RouteHistory } from '../../routing/route-evidence.js';
-import { standingsOf } from '../../routing/standings-of.js';
+import { standingsOfCounts } from '../../routing/standings-of.js';
 import type { StoredAnswer } from '../../store/stored-answers.js';
 
 /** Records one run and its results as they finish. */
@@ -154,7 +154,7 @@ export async function openRunRecorder(
       routeHistory: {
         recentCalls: (model, role, since, limit) => store.routes.recentCalls(model, role, since, limit),
         lastTurn: (role) => store.routes.lastTurn(role),
-        standings: (source, tags) => standingsOf(store.verdicts.comparisons({ source, tags })),
+        standings: (source, tags) => standingsOfCounts(store.verdicts.comparisonCounts({ source, tags })),
       },
       close: () => store.close(),
     };
