@@ -8,6 +8,7 @@ import type { CommandIO } from './command-io.js';
 /** `batch status [runId]` and `batch collect [runId]`: a `--batch-api` run's batches, from any process. */
 export function addBatchCommands(program: Command, io: CommandIO, setExitCode: (code: ExitCodeValue) => void): void {
   const batch = program.command('batch').description(t('batchCli.command.description'));
+  batch.helpCommand('help [command]', t('cli.help.helpCommand'));
   batch
     .command('status')
     .description(t('batchCli.status.description'))

@@ -35,6 +35,11 @@ describe('LANG=zh_CN.UTF-8: a Chinese interface end to end, every table within 8
     ['a typo', ['histroy']],
     ['an unknown model', ['--models', 'nosuch:x', '主题']],
     ['a missing prompt file', ['--models', 'mock:a', '--prompt', 'missing.md']],
+    ['batch help', ['batch', '--help']],
+    ['resume help', ['resume', '--help']],
+    ['write --explain', ['write', '-m', 'mock:a', '--explain', '周末咖啡']],
+    ['resume of a finished batch', ['resume', '2']],
+    ['--reuse', ['--models', 'mock:alpha', '--reuse', '秋天的第一杯奶茶']],
   ];
   it.each(commands)('%s', async (_label, args) => {
     const result = await run(args);
