@@ -1,5 +1,5 @@
 import { Help, type Command, type HelpConfiguration, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../ui/display-width.js';
 import { currentLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
 

@@ -1,14 +1,15 @@
-import stringWidth from 'string-width';
+import { measureStringWidth } from './measure-string-width.js';
 
 // ANSI escape sequences (colours, styles, links): they take no columns and are never cut in half
 const ansiPattern = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// built on first use: the ICU segmenter costs ~15 ms to make, and plain text never needs it
+let graphemes: Intl.Segmenter | undefined;
 
 // Text of only these characters is measured here: one column each, two for the wide ones. No
 // combining marks, zero-width or format characters, emoji or variation selectors are among them
 // (U+00AD, U+302A–302F, U+3099–309A are left out on purpose; so are the rarer CJK blocks, where
-// unassigned and ambiguous code points sit among the wide ones). Anything else goes to string-width,
-// whose first use compiles Unicode property sets (tens of milliseconds a run for every table).
+// unassigned and ambiguous code points sit among the wide ones). Anything else goes to string-width's logic
+// (measure-string-width.ts), whose Unicode property sets cost tens of milliseconds to build.
 const simpleText =
   /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u259F\u2713\u2717\u3000-\u3029\u3030-\u303E\u3041-\u3096\u309B-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]*$/;
 const wideChars =
@@ -22,7 +23,7 @@ const wideChars =
 export function displayWidth(text: string): number {
   const plain = text.includes('\u001b') || text.includes('\u009b') ? stripAnsi(text) : text;
   if (simpleText.test(plain)) return plain.length + (plain.match(wideChars)?.length ?? 0);
-  return stringWidth(text);
+  return measureStringWidth(plain);
 }
 
 /** The text without ANSI escape sequences. */
@@ -46,6 +47,7 @@ function pieces(text: string): { text: string; width: number }[] {
   const result: { text: string; width: number }[] = [];
   let last = 0;
   const addText = (part: string) => {
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(part)) result.push({ text: segment, width: graphemeWidth(segment) });
   };
   for (const match of text.matchAll(ansiPattern)) {

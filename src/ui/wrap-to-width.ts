@@ -1,6 +1,8 @@
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './display-width.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// built on first use (the ICU segmenter takes ~15 ms to make)
+let graphemes: Intl.Segmenter | undefined;
+const graphemeSegmenter = () => (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 /** Punctuation that never starts a line: it stays with the character before it. */
 const closing = new Set(Array.from('，。、；：！？）》」』】〉”’…—,.;:!?)]}%'));
 /** Punctuation that never ends a line: it goes with the character after it. */
@@ -20,7 +22,7 @@ interface Token {
 function tokenize(line: string): Token[] {
   const tokens: Token[] = [];
   let glueNext = false;
-  for (const { segment } of graphemes.segment(line)) {
+  for (const { segment } of graphemeSegmenter().segment(line)) {
     const width = stringWidth(segment);
     const space = /^\s+$/.test(segment);
     const last = tokens.at(-1);
@@ -50,7 +52,7 @@ const isNarrowWord = (text: string) => stringWidth(text) === Array.from(text).le
 function cut(token: Token, width: number): Token[] {
   const pieces: Token[] = [];
   let current: Token = { text: '', width: 0, space: false };
-  for (const { segment } of graphemes.segment(token.text)) {
+  for (const { segment } of graphemeSegmenter().segment(token.text)) {
     const segmentWidth = stringWidth(segment);
     if (current.width + segmentWidth > width && current.text !== '') {
       pieces.push(current);

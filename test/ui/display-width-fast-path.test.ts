@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/ui/display-width.js';
+import { measureStringWidth } from '../../src/ui/measure-string-width.js';
 
 /** Every character of the ranges the fast path takes, and their neighbours just outside them. */
 const edges = [
@@ -38,6 +39,18 @@ describe('displayWidth', () => {
     expect(different).toEqual([]);
   });
 
+  it('measures every character of the BMP and of the emoji planes as string-width 8.3 does (its logic, built lazily)', () => {
+    const different: string[] = [];
+    const check = (code: number) => {
+      if (code >= 0xd800 && code <= 0xdfff) return;
+      const character = String.fromCodePoint(code);
+      if (measureStringWidth(character) !== stringWidth(character)) different.push(code.toString(16));
+    };
+    for (let code = 0; code <= 0xffff; code += 1) check(code);
+    for (let code = 0x1f000; code <= 0x1faff; code += 1) check(code);
+    expect(different).toEqual([]);
+  });
+
   it('counts exactly as string-width, on every edge of the ranges it counts itself and on mixed text', () => {
     for (const code of edges)
       expect(displayWidth(String.fromCodePoint(code)), `U+${code.toString(16)}`).toBe(stringWidth(String.fromCodePoint(code)));
@@ -52,7 +65,7 @@ describe('displayWidth', () => {
       '\u00ad',
       '\u3099',
     ];
-    for (let round = 0; round < 2000; round += 1) {
+    for (let round = 0; round < 4000; round += 1) {
       const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]).join('');
       expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
       expect(displayWidth(`\u001b[32m${text}\u001b[39m`)).toBe(stringWidth(text));
