@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectBatch, type BatchCell, type BatchFormat } from '../../src/batch-api/batch-api.js';
 import { createBatchApi } from '../../src/batch-api/create-batch-api.js';
 import { ProviderError } from '../../src/errors/provider-error.js';
@@ -75,18 +76,35 @@ describe('batch API call failures', () => {
     await expect(api(format).submit(cells(1))).rejects.toMatchObject({ type: 'BAD_RESPONSE' });
   });
 
+  // The idle timer runs on a fake clock (setTimeout only: sockets, the server and setImmediate stay
+  // real), so neither test depends on how fast this machine streams: time moves when the test says.
   it.each(['openai', 'anthropic'] as const)('times out a %s result download that stalls midway (TIMEOUT, not a hang)', async (format) => {
     const handle = await api(format).submit(cells(3));
     const batches = api(format, { timeoutMs: 1000 });
     server.finish(handle.batchId);
     server.stallDownloads = true;
-    const read: string[] = [];
-    const error = await (async () => {
-      for await (const outcome of batches.results(handle)) read.push(outcome.customId);
-    })().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ type: 'TIMEOUT' });
-    expect(read).toEqual(['cell-0']);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const read: string[] = [];
+      let settled = false;
+      const reading = (async () => {
+        for await (const outcome of batches.results(handle)) read.push(outcome.customId);
+      })()
+        .catch((caught: unknown) => caught)
+        .finally(() => (settled = true));
+      // the first line arrives, then the server falls silent: only then does time pass
+      while (read.length < 1) await nextTurn();
+      while (!settled) {
+        await vi.advanceTimersByTimeAsync(250);
+        await nextTurn();
+      }
+      const error = await reading;
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ type: 'TIMEOUT' });
+      expect(read).toEqual(['cell-0']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each(['openai', 'anthropic'] as const)(
@@ -97,12 +115,17 @@ describe('batch API call failures', () => {
       const batches = api(format, { timeoutMs: 1000 });
       const handle = await batches.submit(cells(3));
       server.finish(handle.batchId);
-      const read: string[] = [];
-      for await (const outcome of batches.results(handle)) {
-        // The caller takes longer than the timeout over its first outcome, with the download still open.
-        if (read.push(outcome.customId) === 1) await new Promise((resolve) => setTimeout(resolve, 2500));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const read: string[] = [];
+        for await (const outcome of batches.results(handle)) {
+          // the caller spends far longer than the timeout on its first outcome, the download still open
+          if (read.push(outcome.customId) === 1) await vi.advanceTimersByTimeAsync(2500);
+        }
+        expect(read.sort()).toEqual(['cell-0', 'cell-1', 'cell-2']);
+      } finally {
+        vi.useRealTimers();
       }
-      expect(read.sort()).toEqual(['cell-0', 'cell-1', 'cell-2']);
     },
   );
 
