@@ -45,19 +45,16 @@ function guarded(log: CallLog, warn: (error: unknown) => void): CallLog {
 }
 
 /**
- * Opens the calls log for a run that may call `models`. With the history on, every request is
- * recorded in its `calls` table (limits or not, so a limit added later knows the past). With the
- * history off (--no-history, WECHAT_WRITER_NO_HISTORY), nothing is written: when limits are set,
- * what the history already holds is read and this run's calls are counted in memory (the next run
- * does not know them); without limits there is nothing to keep (null). Never throws on a history
- * that cannot be opened: limits are then counted for this run only, with a warning.
+ * Opens the calls log for a run that may call `models`; null when none of them has limits (nothing
+ * would count their calls, so the run opens no second connection to the history for them). With the
+ * history on, each request to a provider with limits is recorded in its `calls` table. With the
+ * history off (--no-history, WECHAT_WRITER_NO_HISTORY), nothing is written: what the history already
+ * holds is read and this run's calls are counted in memory (the next run does not know them). Never
+ * throws on a history that cannot be opened: limits are then counted for this run only, with a warning.
  */
 export async function openLimits(io: Io, models: readonly ResolvedModel[], history: boolean): Promise<RunLimits | null> {
-  const limited = models.some((model) => hasLimits(model.provider.limits));
-  if (!history && !limited) return null;
-  const warn = (error: unknown) => {
-    if (limited) io.stderr.write(`wechat-writer: ${t('limits.logUnavailable', { reason: (error as Error).message })}\n`);
-  };
+  if (!models.some((model) => hasLimits(model.provider.limits))) return null;
+  const warn = (error: unknown) => io.stderr.write(`wechat-writer: ${t('limits.logUnavailable', { reason: (error as Error).message })}\n`);
   const home = resolveHomeDirectory(io.env);
   let log: CallLog;
   let close = () => undefined as void;
@@ -74,7 +71,6 @@ export async function openLimits(io: Io, models: readonly ResolvedModel[], histo
       if (reader) close = () => reader.close();
     }
   } catch (error) {
-    if (!limited) return null;
     warn(error);
     log = memoryCallLog();
   }

@@ -13,8 +13,7 @@ import { terminalWidth } from '../../ui/fit-table.js';
 import { checkProvider, type ProviderCheck } from './check-provider.js';
 import { renderDoctorTable } from './render-doctor-table.js';
 import { selectDoctorTargets } from './select-doctor-targets.js';
-import { providersHealth } from '../../health/provider-health.js';
-import { providersLimitUse } from '../../limits/provider-limit-use.js';
+import { readProviderState } from '../models/provider-state.js';
 
 /** Each provider's check (both calls, if it falls back to a 1-token call) ends within this. */
 export const doctorTimeoutMs = 2000;
@@ -81,12 +80,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   };
   const providers = await Promise.all(targets.map((target) => checkProvider(target, checkDeps)));
   if (io.signal?.aborted) throw new InterruptedError();
-  const health = await providersHealth(
-    providers.map((check) => check.id),
-    io,
-    settings,
-  );
-  const limits = await providersLimitUse(
+  const state = await readProviderState(
     providers.map((check) => check.id),
     io,
     settings,
@@ -94,11 +88,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
   const report: DoctorReport = {
     version: 1,
     ok: providers.length > 0 && providers.every((check) => check.ok),
-    providers: providers.map((check) => {
-      const known = health.get(check.id);
-      const used = limits.get(check.id);
-      return { ...check, ...(known ? { health: known } : {}), ...(used ? { limits: used } : {}) };
-    }),
+    providers: state.join(providers, (check) => check.id),
     notConfigured,
   };
   const secrets = secretsOf(
@@ -113,9 +103,7 @@ export async function runDoctor(options: DoctorOptions, io: CommandIO, deps: Doc
     const width = terminalWidth(io.stdout, io.env);
     io.stdout.write(
       redact(
-        `${renderDoctorTable(providers, color, width, (check) => health.get(check.id)?.text ?? null)}\n${[...limits]
-          .map(([provider, used]) => `${t('limits.useLine', { provider, text: used.text })}\n`)
-          .join('')}${summaryLines(report)}`,
+        `${renderDoctorTable(providers, color, width, (check) => state.health.get(check.id)?.text ?? null)}\n${state.limitLines()}${summaryLines(report)}`,
       ),
     );
   }

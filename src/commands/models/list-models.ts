@@ -11,8 +11,7 @@ import type { Settings } from '../../config/settings.js';
 import { resolveColorLevel } from '../../ui/color-level.js';
 import { fitTable, terminalWidth } from '../../ui/fit-table.js';
 import { t } from '../../i18n/translate.js';
-import { providersHealth } from '../../health/provider-health.js';
-import { providersLimitUse } from '../../limits/provider-limit-use.js';
+import { readProviderState } from './provider-state.js';
 import { isLocalServer, localServerHint, probeLocalServers } from '../compare/probe-local-servers.js';
 
 /** `wechat-writer models` options. */
@@ -99,22 +98,14 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
   if (options.remote !== undefined) return listRemote(options.remote, options, io, settings.catalog);
   const running = await probeLocalServers(io.env, settings.catalog);
   const described = listProviders(io.env, settings.catalog).map((status) => describePreset(status, running));
-  // rests, unusable keys and recent success rates: only providers with something to tell get `health`
-  const health = await providersHealth(
+  // rests, unusable keys, recent success rates and limits: only providers with something to tell get them
+  const state = await readProviderState(
     described.map((provider) => provider.id),
     io,
     settings,
   );
-  const limits = await providersLimitUse(
-    described.map((provider) => provider.id),
-    io,
-    settings,
-  );
-  const providers = described.map((provider) => {
-    const known = health.get(provider.id);
-    const used = limits.get(provider.id);
-    return { ...provider, ...(known ? { health: known } : {}), ...(used ? { limits: used } : {}) };
-  });
+  const { health } = state;
+  const providers = state.join(described, (provider) => provider.id);
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ version: 1, providers }, null, 2)}\n`);
     return ExitCode.ok;
@@ -147,7 +138,6 @@ export async function runListModels(options: ListModelsOptions, io: CommandIO): 
     terminalWidth(io.stdout, io.env),
     { styleHeader: (text) => color.bold(text) },
   );
-  const limitLines = [...limits].map(([provider, used]) => `${t('limits.useLine', { provider, text: used.text })}\n`).join('');
-  io.stdout.write(`${table}\n${limitLines}${t('cli.models.footer')}\n`);
+  io.stdout.write(`${table}\n${state.limitLines()}${t('cli.models.footer')}\n`);
   return ExitCode.ok;
 }
