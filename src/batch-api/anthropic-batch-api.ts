@@ -14,6 +14,7 @@ import {
   batchSecrets,
   checkCells,
   defaultBatchTimeoutMs,
+  batchHandle,
   redactedId,
   unreadable,
   type BatchApiOptions,
@@ -103,15 +104,7 @@ export function createAnthropicBatchApi(config: AdapterConfig, options: BatchApi
         const modelId = checkCells(config.provider, cells, options.maxRequests ?? null);
         const requests = cells.map((cell) => request(cell, options));
         const batch = checked(await call(modelId, timer, (signal) => client.messages.batches.create({ requests }, { signal })), modelId);
-        return {
-          batchId: redactedId(batch.id, secrets),
-          provider: config.provider,
-          format: 'anthropic' as const,
-          modelId,
-          submittedAt: (options.clock?.() ?? new Date()).toISOString(),
-          inputFileId: null,
-          customIds: cells.map((cell) => cell.customId),
-        };
+        return batchHandle({ config, format: 'anthropic', modelId, cells, clock: options.clock, secrets }, batch.id, null);
       }),
 
     status: (batchId, { signal } = {}) => timed(timeoutMs, signal, async (timer) => statusOf(await retrieve(batchId, timer), secrets)),
@@ -121,10 +114,7 @@ export function createAnthropicBatchApi(config: AdapterConfig, options: BatchApi
       try {
         const batch = await retrieve(batchId, timer);
         const status = statusOf(batch, secrets);
-        if (!status.finished) {
-          const state = t(`batchApi.state.${status.state}`);
-          throw new BatchNotFinishedError(batchId, status.state, t('batchApi.notFinished', { batchId, state }));
-        }
+        if (!status.finished) throw new BatchNotFinishedError(batchId, status.state);
         const where: BatchWhere = { provider: config.provider, model: modelId, batchId, apiKeyEnv: config.apiKeyEnv, secrets };
         const resultsUrl = batch.results_url;
         if (!resultsUrl) {

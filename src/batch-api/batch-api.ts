@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate.js';
 import type { ProviderError } from '../errors/provider-error.js';
 import type { GenerateResult } from '../providers/language-model.js';
 
@@ -124,9 +125,8 @@ export class BatchNotFinishedError extends Error {
   constructor(
     readonly batchId: string,
     readonly state: BatchState,
-    message: string,
   ) {
-    super(message);
+    super(t('batchApi.notFinished', { batchId, state: t(`batchApi.state.${state}`) }));
     this.name = 'BatchNotFinishedError';
   }
 }

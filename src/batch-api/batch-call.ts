@@ -6,7 +6,7 @@ import { mapSdkError, type SdkErrorClasses } from '../providers/map-sdk-error.js
 import { redactSecrets } from '../providers/redact-secrets.js';
 import { ReplyTooLargeError } from '../providers/reply-limits.js';
 import { redactProviderError, usableSecrets } from '../run/redact-reply.js';
-import type { BatchCell, BatchCellOutcome } from './batch-api.js';
+import type { BatchCell, BatchCellOutcome, BatchFormat, BatchHandle } from './batch-api.js';
 import { maxBatchFileBytesEnv, sizeText } from './batch-limits.js';
 import { startPausableTimer, type PausableTimer } from './pausable-timer.js';
 
@@ -147,3 +147,28 @@ export function redactOutcome(outcome: BatchCellOutcome, secrets: readonly strin
 
 /** A server-sent id (batch, file) with exact secrets removed, as any data. */
 export const redactedId = (id: string, secrets: readonly string[]): string => exact(id, secrets);
+
+/** What `submit` returns once the provider accepted a batch: everything `results` needs later, ids redacted. */
+export function batchHandle(
+  submitted: {
+    config: Pick<AdapterConfig, 'provider'>;
+    format: BatchFormat;
+    modelId: string;
+    cells: readonly BatchCell[];
+    clock: (() => Date) | undefined;
+    secrets: readonly string[];
+  },
+  batchId: string,
+  inputFileId: string | null,
+): BatchHandle {
+  const { config, format, modelId, cells, clock, secrets } = submitted;
+  return {
+    batchId: redactedId(batchId, secrets),
+    provider: config.provider,
+    format,
+    modelId,
+    submittedAt: (clock?.() ?? new Date()).toISOString(),
+    inputFileId: inputFileId === null ? null : redactedId(inputFileId, secrets),
+    customIds: cells.map((cell) => cell.customId),
+  };
+}

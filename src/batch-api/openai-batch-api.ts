@@ -1,6 +1,5 @@
 import OpenAI, { toFile } from 'openai';
 import type { Batch } from 'openai/resources/batches';
-import { t } from '../i18n/translate.js';
 import type { AdapterConfig } from '../providers/adapter-config.js';
 import { createNodeHttpFetch } from '../providers/node-http-fetch.js';
 import { redactSecrets } from '../providers/redact-secrets.js';
@@ -20,6 +19,7 @@ import {
   batchSecrets,
   checkCells,
   defaultBatchTimeoutMs,
+  batchHandle,
   redactedId,
   unreadable,
   type BatchApiOptions,
@@ -154,15 +154,7 @@ export function createOpenAIBatchApi(config: AdapterConfig, options: BatchApiOpt
           throw error;
         });
         if (typeof batch?.id !== 'string') throw unreadable(config, modelId, 'batch');
-        return {
-          batchId: redactedId(batch.id, secrets),
-          provider: config.provider,
-          format: 'openai',
-          modelId,
-          submittedAt: (options.clock?.() ?? new Date()).toISOString(),
-          inputFileId: redactedId(file.id, secrets),
-          customIds: cells.map((cell) => cell.customId),
-        };
+        return batchHandle({ config, format: 'openai', modelId, cells, clock: options.clock, secrets }, batch.id, file.id);
       }),
 
     status: (batchId, { signal } = {}) => timed(timeoutMs, signal, async (timer) => statusOf(await retrieve(batchId, timer), secrets)),
@@ -172,13 +164,7 @@ export function createOpenAIBatchApi(config: AdapterConfig, options: BatchApiOpt
       try {
         const batch = await retrieve(batchId, timer);
         const status = statusOf(batch, secrets);
-        if (!status.finished) {
-          throw new BatchNotFinishedError(
-            batchId,
-            status.state,
-            t('batchApi.notFinished', { batchId, state: t(`batchApi.state.${status.state}`) }),
-          );
-        }
+        if (!status.finished) throw new BatchNotFinishedError(batchId, status.state);
         const where: BatchWhere = { provider: config.provider, model: modelId, batchId, apiKeyEnv: config.apiKeyEnv, secrets };
         const seen = new Set<string>();
         if (batch.status === 'failed') {
