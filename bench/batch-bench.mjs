@@ -11,17 +11,16 @@
 // against the same ideal and against its own (400 ms + the bare script making one call).
 // Checks every run: 200 results, all ok, and exactly 200 requests at the server. A benchmark, not a
 // test: it exits 0 whatever the ratios, and 1 only when a run itself fails.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   formatMs,
+  matrixProviders,
   median,
-  noProxy,
   parseRuns,
+  prepareMatrix,
   requireBuild,
   root,
   runMain,
-  runNode,
   startFakeServer,
   timeRunWithRss,
   verdict,
@@ -29,7 +28,7 @@ import {
   writeRssReporter,
 } from './bench-support.mjs';
 
-const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const providers = matrixProviders;
 const prompts = 40;
 const answerDelayMs = 100;
 const concurrency = 50;
@@ -52,30 +51,11 @@ async function main() {
   const runs = parseRuns(5);
   requireBuild();
   await withServer('wechat-writer-batch-bench-', startFakeServer, async (server, workDir) => {
-    for (const provider of providers)
-      server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
+    const { cwd, env, models, writePrompts } = await prepareMatrix(server, workDir, answerDelayMs);
     server.replies.set('instant', { chunks: ['# 即时\n\n', '正文。'] });
-    const cwd = path.join(workDir, 'cwd');
-    await mkdir(cwd, { recursive: true });
     const rssReporter = await writeRssReporter(workDir);
-    const config = providers
-      .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
-      .join('');
-    await writeFile(path.join(cwd, 'wechat-writer.config.yaml'), `providers:\n${config}`);
-    const lines = Array.from({ length: prompts }, (_, index) =>
-      JSON.stringify({ id: `t${index + 1}`, prompt: `选题 ${index + 1}：写一篇短文` }),
-    );
-    await writeFile(path.join(cwd, 'week.jsonl'), `${lines.join('\n')}\n`);
-    await writeFile(path.join(cwd, 'one.jsonl'), `${lines[0]}\n`);
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: workDir,
-      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
-      BENCH_KEY: 'sk-bench',
-      ...noProxy,
-      FORCE_COLOR: '0',
-    };
-    const models = providers.map((id) => `${id}:m-${id}`).join(',');
+    await writePrompts('week.jsonl', prompts);
+    await writePrompts('one.jsonl', 1);
     const out = ['--json', '--out', path.join(workDir, 'out')];
     const batchArgs = ['--prompts', 'week.jsonl', '--models', models, '--concurrency', String(concurrency), ...out];
     const startupArgs = ['--prompts', 'one.jsonl', '--models', 'p1:instant', ...out];

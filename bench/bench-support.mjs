@@ -314,3 +314,47 @@ export async function importSources(name, exports) {
   });
   return import(pathToFileURL(bundleFile).href);
 }
+
+/** The five providers of the matrix benches, each one OpenAI-format model on the fake server. */
+export const matrixProviders = ['p1', 'p2', 'p3', 'p4', 'p5'];
+
+/** The topic of the matrix benches' prompt number `index` (from 0). */
+export const matrixTopic = (index) => `选题 ${index + 1}：写一篇短文`;
+
+/**
+ * Sets up a prompts × 5 models matrix (batch-bench, scale-bench, promptfoo-bench): each provider's
+ * model `m-pN` answers after `answerDelayMs`; a `cwd` with the config naming them; the children's
+ * environment; and `writePrompts(file, count)` for a JSONL of `count` prompts.
+ * @param {any} server the fake server (startFakeServer)
+ * @param {string} workDir the bench's scratch directory
+ * @param {number} answerDelayMs
+ */
+export async function prepareMatrix(server, workDir, answerDelayMs) {
+  const { mkdir, writeFile } = process.getBuiltinModule('node:fs/promises');
+  for (const provider of matrixProviders)
+    server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
+  const cwd = path.join(workDir, 'cwd');
+  await mkdir(cwd, { recursive: true });
+  const config = matrixProviders
+    .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
+    .join('');
+  await writeFile(path.join(cwd, 'wechat-writer.config.yaml'), `providers:\n${config}`);
+  return {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: workDir,
+      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
+      BENCH_KEY: 'sk-bench',
+      ...noProxy,
+      FORCE_COLOR: '0',
+    },
+    models: matrixProviders.map((id) => `${id}:m-${id}`).join(','),
+    /** @param {string} file @param {number} count */
+    writePrompts: (file, count) =>
+      writeFile(
+        path.join(cwd, file),
+        `${Array.from({ length: count }, (_, index) => JSON.stringify({ id: `t${index + 1}`, prompt: matrixTopic(index) })).join('\n')}\n`,
+      ),
+  };
+}

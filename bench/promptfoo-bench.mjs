@@ -10,14 +10,16 @@
 // only when a run fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   bin,
   formatMs,
+  matrixProviders,
+  matrixTopic,
   median,
-  noProxy,
   parseRuns,
+  prepareMatrix,
   requireBuild,
   root,
   runMain,
@@ -27,7 +29,7 @@ import {
   withServer,
 } from './bench-support.mjs';
 
-const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const providers = matrixProviders;
 const prompts = 40;
 const concurrency = 50;
 const promptfooVersion = '0.121.20';
@@ -51,18 +53,9 @@ async function main() {
   requireBuild();
   const promptfoo = promptfooBin();
   await withServer('wechat-writer-promptfoo-bench-', startFakeServer, async (server, workDir) => {
-    for (const provider of providers) server.replies.set(`m-${provider}`, { delayMs: 100, chunks: [`# ${provider}\n\n`, '正文。'] });
-    const cwd = path.join(workDir, 'cwd');
-    await mkdir(cwd, { recursive: true });
-    const topics = Array.from({ length: prompts }, (_, index) => `选题 ${index + 1}：写一篇短文`);
-    await writeFile(
-      path.join(cwd, 'wechat-writer.config.yaml'),
-      `providers:\n${providers.map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`).join('')}`,
-    );
-    await writeFile(
-      path.join(cwd, 'week.jsonl'),
-      `${topics.map((topic, index) => JSON.stringify({ id: `t${index + 1}`, prompt: topic })).join('\n')}\n`,
-    );
+    const { cwd, env: ourEnv, models, writePrompts } = await prepareMatrix(server, workDir, 100);
+    const topics = Array.from({ length: prompts }, (_, index) => matrixTopic(index));
+    await writePrompts('week.jsonl', prompts);
     await writeFile(
       path.join(cwd, 'promptfooconfig.yaml'),
       [
@@ -74,17 +67,7 @@ async function main() {
         ...topics.map((topic) => `  - vars: { topic: '${topic}' }`),
       ].join('\n'),
     );
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: workDir,
-      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
-      BENCH_KEY: 'sk-bench',
-      PROMPTFOO_DISABLE_TELEMETRY: '1',
-      PROMPTFOO_DISABLE_UPDATE: '1',
-      ...noProxy,
-      FORCE_COLOR: '0',
-    };
-    const models = providers.map((id) => `${id}:m-${id}`).join(',');
+    const env = { ...ourEnv, PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1' };
     const ours = [bin, '--prompts', 'week.jsonl', '--models', models, '--concurrency', String(concurrency), '--no-check', '--out', 'out'];
     const theirs = [
       promptfoo,

@@ -9,18 +9,17 @@
 // must not grow with the number of calls (the matrix goes to disk and the history as it runs).
 // Checks every run: all results ok, and exactly prompts × 5 requests at the server. A benchmark, not
 // a test: it exits 0 whatever the ratios, 1 only when a run itself fails.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   formatMs,
   intOption,
+  matrixProviders,
   median,
-  noProxy,
   parseRuns,
+  prepareMatrix,
   requireBuild,
   root,
   runMain,
-  runNode,
   startFakeServer,
   timeRunWithRss,
   verdict,
@@ -28,7 +27,7 @@ import {
   writeRssReporter,
 } from './bench-support.mjs';
 
-const providers = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const providers = matrixProviders;
 const answerDelayMs = 100;
 const concurrency = 100;
 
@@ -43,30 +42,10 @@ async function main() {
   const prompts = intOption('prompts', 2000, 4);
   requireBuild();
   await withServer('wechat-writer-scale-bench-', startFakeServer, async (server, workDir) => {
-    for (const provider of providers)
-      server.replies.set(`m-${provider}`, { delayMs: answerDelayMs, chunks: [`# ${provider}\n\n`, '正文。'] });
-    const cwd = path.join(workDir, 'cwd');
-    await mkdir(cwd, { recursive: true });
+    const { cwd, env, models, writePrompts } = await prepareMatrix(server, workDir, answerDelayMs);
     const rssReporter = await writeRssReporter(workDir);
-    const config = providers
-      .map((id) => `  ${id}:\n    type: openai\n    baseURL: ${server.openaiBaseURL}\n    apiKeyEnv: BENCH_KEY\n`)
-      .join('');
-    await writeFile(path.join(cwd, 'wechat-writer.config.yaml'), `providers:\n${config}`);
-    const lines = (count) =>
-      Array.from({ length: count }, (_, index) => JSON.stringify({ id: `t${index + 1}`, prompt: `选题 ${index + 1}：写一篇短文` })).join(
-        '\n',
-      );
-    await writeFile(path.join(cwd, 'full.jsonl'), `${lines(prompts)}\n`);
-    await writeFile(path.join(cwd, 'quarter.jsonl'), `${lines(Math.ceil(prompts / 4))}\n`);
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: workDir,
-      WECHAT_WRITER_HOME: path.join(workDir, 'home'),
-      BENCH_KEY: 'sk-bench',
-      ...noProxy,
-      FORCE_COLOR: '0',
-    };
-    const models = providers.map((id) => `${id}:m-${id}`).join(',');
+    await writePrompts('full.jsonl', prompts);
+    await writePrompts('quarter.jsonl', Math.ceil(prompts / 4));
     const args = (file) => [
       '--prompts',
       file,
