@@ -1,4 +1,4 @@
-import { localProviderError, ProviderError } from '../../../errors/provider-error.js';
+import { localProviderError } from '../../../errors/provider-error.js';
 import { t } from '../../../i18n/translate.js';
 import { monotonicNow, type AdapterConfig } from '../../adapter-config.js';
 import type { DeltaListener, GenerateRequest, GenerateResult, LanguageModel } from '../../language-model.js';
@@ -7,7 +7,8 @@ import { defaultReplyLimits, replyTooLarge, withinCharLimit } from '../../reply-
 import { claudeCodeInstall, findCommand } from './find-command.js';
 import { exitError, oneLine, resultError, type ClaudeErrorContext } from './map-claude-code-error.js';
 import { claudeAnswer, claudeReplySoFar, newClaudeRunState, NotStreamJsonError, readClaudeEvent } from './read-claude-events.js';
-import { CliProcessError, runCliProcess } from './run-cli-process.js';
+import { cliProcessFailure, type CliFailureWords } from './cli-process-failure.js';
+import { runCliProcess } from './run-cli-process.js';
 
 /**
  * The arguments of one non-interactive call: print mode, JSON events, the model, our system prompt in
@@ -72,7 +73,7 @@ export function createClaudeCodeModel(config: AdapterConfig): LanguageModel {
         tooLarge: () => replyTooLarge(where, maxBytes),
       });
     } catch (error) {
-      throw processFailure(error, where, request.timeoutMs).withReply(claudeReplySoFar(state));
+      throw cliProcessFailure(error, where, request.timeoutMs, claudeFailureWords).withReply(claudeReplySoFar(state));
     }
     const result = state.result;
     if (result !== null && (result.is_error === true || (result.subtype !== undefined && result.subtype !== 'success'))) {
@@ -104,21 +105,12 @@ export function createClaudeCodeModel(config: AdapterConfig): LanguageModel {
   };
 }
 
-/** The typed error for a run stopped before the CLI ended on its own. */
-function processFailure(error: unknown, where: ClaudeErrorContext, timeoutMs: number): ProviderError {
-  if (!(error instanceof CliProcessError))
-    return localProviderError('UNKNOWN', `UNKNOWN: ${oneLine(String(error), where.secrets)}`, where, {}, error);
-  if (error.reason === 'timeout')
-    return localProviderError('TIMEOUT', t('errors.provider.sdk.timeout', { ms: timeoutMs }), where, {}, error);
-  if (error.reason === 'cancelled') return localProviderError('CANCELLED', t('errors.provider.sdk.cancelled'), where, {}, error);
-  if (error.reason === 'spawn') {
-    const detail = oneLine(error.message, where.secrets);
-    return localProviderError('BAD_REQUEST', `BAD_REQUEST: ${t('cliProvider.cannotStart', { detail })}`, where, {}, error);
-  }
-  if (error.cause instanceof ProviderError) return error.cause;
-  if (error.cause instanceof NotStreamJsonError) {
+/** How claude-code words a run stopped before the CLI ended on its own (see cliProcessFailure). */
+const claudeFailureWords: CliFailureWords = {
+  cannotStart: (detail) => t('cliProvider.cannotStart', { detail }),
+  readFailure: (error, where) => {
+    if (!(error.cause instanceof NotStreamJsonError)) return null;
     const line = oneLine(error.cause.line, where.secrets, 120);
     return localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${t('cliProvider.notJson', { line })}`, where, {}, error);
-  }
-  return localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${oneLine(error.message, where.secrets)}`, where, {}, error);
-}
+  },
+};

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { localProviderError, ProviderError, type ProviderErrorType } from '../../../errors/provider-error.js';
 import { t } from '../../../i18n/translate.js';
 import { classifyClaudeFailure, oneLine, type ClaudeErrorContext } from '../claude-code/map-claude-code-error.js';
-import { CliProcessError, type CliProcessExit } from '../claude-code/run-cli-process.js';
+import { cliProcessFailure } from '../claude-code/cli-process-failure.js';
+import type { CliProcessExit } from '../claude-code/run-cli-process.js';
 
 /** Where a failure happened, which CLI it was (its file name, as messages name it), and the secrets to hide. */
 export interface CommandErrorContext extends ClaudeErrorContext {
@@ -45,21 +46,7 @@ export function exitFailure(exit: CliProcessExit, context: CommandErrorContext):
 
 /** The typed error for a run stopped before the CLI ended on its own (timeout, Ctrl-C, too much output, no start). */
 export function processFailure(error: unknown, context: CommandErrorContext, timeoutMs: number): ProviderError {
-  if (!(error instanceof CliProcessError))
-    return localProviderError('UNKNOWN', `UNKNOWN: ${oneLine(String(error), context.secrets)}`, context, {}, error);
-  if (error.reason === 'timeout')
-    return localProviderError('TIMEOUT', t('errors.provider.sdk.timeout', { ms: timeoutMs }), context, {}, error);
-  if (error.reason === 'cancelled') return localProviderError('CANCELLED', t('errors.provider.sdk.cancelled'), context, {}, error);
-  if (error.reason === 'spawn') {
-    const detail = oneLine(error.message, context.secrets);
-    return localProviderError(
-      'BAD_REQUEST',
-      `BAD_REQUEST: ${t('cliProvider.command.cannotStart', { command: context.command, detail })}`,
-      context,
-      {},
-      error,
-    );
-  }
-  if (error.cause instanceof ProviderError) return error.cause;
-  return localProviderError('BAD_RESPONSE', `BAD_RESPONSE: ${oneLine(error.message, context.secrets)}`, context, {}, error);
+  return cliProcessFailure(error, context, timeoutMs, {
+    cannotStart: (detail) => t('cliProvider.command.cannotStart', { command: context.command, detail }),
+  });
 }
