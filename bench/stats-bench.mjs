@@ -14,9 +14,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { bin, isBuilt, root, runNode, verdict } from './bench-support.mjs';
+import { bin, importSources, isBuilt, runNode, verdict } from './bench-support.mjs';
 
 // Unlike the other benches: `--name N` only, and a bad value throws.
 const option = (name, fallback) => {
@@ -33,24 +31,12 @@ const modelsPerRun = 5;
 const targetMs = 200;
 
 // Bundle what the bench needs from src/ into node_modules/.cache (gitignored; libsql resolves from there).
-const bundleFile = path.join(root, 'node_modules', '.cache', 'wechat-writer-bench', 'store.mjs');
-await build({
-  stdin: {
-    contents: `export { openHistoryStore } from './src/store/history-store.ts';
-      export { toResultRow } from './src/store/result-row.ts';
-      export { okResult } from './test/support/model-result-fixture.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: bundleFile,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['libsql'],
-  logLevel: 'warning',
-});
-const { openHistoryStore, toResultRow, okResult } = await import(pathToFileURL(bundleFile).href);
+const { openHistoryStore, toResultRow, okResult } = await importSources(
+  'store.mjs',
+  `export { openHistoryStore } from './src/store/history-store.ts';
+  export { toResultRow } from './src/store/result-row.ts';
+  export { okResult } from './test/support/model-result-fixture.ts';`,
+);
 const { default: Database } = await import('libsql');
 
 // Deterministic PRNG (mulberry32).
