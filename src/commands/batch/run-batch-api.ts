@@ -13,12 +13,12 @@ import { checkReportTarget, parseReportTarget } from '../../report/write-report.
 import { completeOptions } from '../compare/complete-options.js';
 import { historyEnabled, startRunRecorder } from '../compare/record-history.js';
 import type { LanguageModel } from '../../providers/language-model.js';
-import { createOutputSaver } from '../compare/save-output.js';
+import { createOutputSaver, recordAtPosition } from '../compare/save-output.js';
 import { openHistory } from '../history/open-history.js';
 import { batchRouteOf } from './batch-route.js';
 import { runBatchCollect } from './run-batch-collect.js';
 import { submitBatches, type BatchedModel } from './submit-batches.js';
-import { recordedAt, runOrdinaryCells } from './run-ordinary-cells.js';
+import { runOrdinaryCells } from './run-ordinary-cells.js';
 import type { BatchHandle } from '../../batch-api/batch-api.js';
 import { plannedCalls, refuseOverLimits } from '../../limits/open-limits.js';
 
@@ -124,7 +124,7 @@ export async function runBatchApi(options: BatchApiCommandOptions, io: CommandIO
   const results: ModelResult[] = [];
   const handles: BatchHandle[] = [];
   try {
-    const save = createOutputSaver(plan, startedAt, io, recordedAt(recorder, plan), { runId: recorder.runId, json: options.json });
+    const save = createOutputSaver(plan, startedAt, io, recordAtPosition(recorder, plan), { runId: recorder.runId, json: options.json });
     const store = await openHistory(io);
     const sent = await submitBatches({ ...plan, batch }, batched, { runId: recorder.runId, batches: store.batches, io }).finally(() =>
       store.close(),

@@ -9,17 +9,6 @@ import type { ResolvedModel } from '../../providers/registry.js';
 import type { ModelResult } from '../../run/model-result.js';
 import { runModels } from '../../run/run-models.js';
 import { createBatchProgressReporter } from '../../ui/batch-progress-reporter.js';
-import { positionOf } from '../compare/judge-step.js';
-import type { RunRecorder } from '../compare/record-history.js';
-
-/** Where each result of the run is recorded: at its place in the whole matrix. */
-export const recordedAt = (recorder: RunRecorder, plan: RunPlan) => ({
-  record: (result: ModelResult) => recorder.record(positionOf(plan, result), result),
-  setOutputFile: (result: ModelResult, outputFile: string | null) => recorder.setOutputFile(positionOf(plan, result), outputFile),
-  get recording() {
-    return recorder.recording;
-  },
-});
 
 /**
  * The cells of the models without a batch API, called as a batch run calls them (its progress line,

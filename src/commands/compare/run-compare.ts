@@ -27,12 +27,12 @@ import { createBatchProgressReporter } from '../../ui/batch-progress-reporter.js
 import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { terminalWidth } from '../../ui/fit-table.js';
-import { judgeStep, positionOf } from './judge-step.js';
+import { judgeStep } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
 import { prepareReport } from './prepare-report.js';
-import { createOutputSaver, groupedSaves } from './save-output.js';
+import { createOutputSaver, groupedSaves, recordAtPosition } from './save-output.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
@@ -120,20 +120,10 @@ export async function runCompare(
           ...(reportTarget ? { report: reportTarget.filePath } : {}),
         });
   limits?.setRunId(recorder?.runId ?? null);
-  const save = createOutputSaver(
-    plan,
-    startedAt,
-    io,
-    recorder && {
-      record: (result) => recorder.record(positionOf(plan, result), result),
-      recordMany: (results) => recorder.recordMany(results.map((result) => ({ position: positionOf(plan, result), result }))),
-      setOutputFile: (result, outputFile) => recorder.setOutputFile(positionOf(plan, result), outputFile),
-      get recording() {
-        return recorder.recording;
-      },
-    },
-    { runId: recorder?.runId ?? null, json: options.json },
-  );
+  const save = createOutputSaver(plan, startedAt, io, recorder && recordAtPosition(recorder, plan), {
+    runId: recorder?.runId ?? null,
+    json: options.json,
+  });
   // calls at once finish close together: their rows go in one transaction, their files after
   const saveNow = plan.concurrency > 1 ? groupedSaves(save.saveMany) : async (result: ModelResult) => save(result);
   const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));

@@ -1,4 +1,6 @@
 import type { CommandIO } from '../../cli/command-io.js';
+import { positionOf } from './judge-step.js';
+import type { RunRecorder } from './record-history.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
 import { outputFileName, renderOutputFile, writeOutputFile } from '../../report/write-output-file.js';
@@ -16,6 +18,18 @@ export interface ResultRecord {
   setOutputFile(result: ModelResult, outputFile: string | null): void;
   /** False when the result did not make it into the history. */
   readonly recording: boolean;
+}
+
+/** A run's recorder as a ResultRecord: each result at its place in the whole matrix (see positionOf). */
+export function recordAtPosition(recorder: RunRecorder, plan: RunPlan): ResultRecord {
+  return {
+    record: (result) => recorder.record(positionOf(plan, result), result),
+    recordMany: (results) => recorder.recordMany(results.map((result) => ({ position: positionOf(plan, result), result }))),
+    setOutputFile: (result, outputFile) => recorder.setOutputFile(positionOf(plan, result), outputFile),
+    get recording() {
+      return recorder.recording;
+    },
+  };
 }
 
 /** A result the saver could not keep as a file, and whether its text is anywhere else. */
