@@ -6,7 +6,8 @@ import { rm } from 'node:fs/promises';
 const outdir = new URL('../dist/', import.meta.url).pathname;
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // save-worker: the thread a big batch saves its results in (see src/commands/compare/background-saver.ts)
+  entryPoints: { cli: 'src/cli.ts', 'save-worker': 'src/commands/compare/save-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

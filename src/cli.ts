@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { createNodeIO } from './cli/node-io.js';
 import { ExitCode } from './errors/exit-codes.js';
 import { main } from './main.js';
+import { scopeWholeProcess } from './io/run-scope.js';
 
 /** The exit code of a run stopped by each signal (128 + its number), as shells report it. */
 const signalExitCodes = {
@@ -17,6 +18,7 @@ type StopSignal = keyof typeof signalExitCodes;
  * printed); a second one exits at once. The exit code names the signal: 130, 143 or 129.
  */
 export async function runCli(argv: readonly string[], toolVersion: string): Promise<void> {
+  scopeWholeProcess();
   const controller = new AbortController();
   // every call in flight listens to it: up to --concurrency at once, more than the default warning limit of 10
   setMaxListeners(0, controller.signal);

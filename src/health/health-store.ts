@@ -13,8 +13,13 @@ export interface HealthStore {
   recent(model: ResolvedModel): { calls: number; ok: number } | null;
   /** True the first time it is asked about `what` in this run: a line about a resting provider is told once a run. */
   firstTime?(what: string): boolean;
-  /** Records how a call (after its retries) ended; never throws (a file that cannot be written is a warning). */
+  /**
+   * Records how a call (after its retries) ended: verdicts see it at once; the file is written in the
+   * background (the promise says when). Never throws (a file that cannot be written is a warning).
+   */
   record(model: ResolvedModel, outcome: HealthOutcome): Promise<void>;
+  /** Resolves once every outcome recorded so far is in the file (a command awaits it before it ends). */
+  settled?(): Promise<void>;
 }
 
 /** What the store needs from outside. */
@@ -59,10 +64,11 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
     const batch = pending;
     pending = [];
     try {
-      state = await updateHealthState(file, (current) => apply(current.entries, batch));
+      const saved = await updateHealthState(file, (current) => apply(current.entries, batch));
+      // the file's state, which other processes may have added to, and what was recorded meanwhile
+      state = apply(saved.entries, pending);
     } catch (error) {
-      // health is advice: a run goes on without it, and says so once
-      state = apply(state.entries, batch);
+      // health is advice: a run goes on without it (what it recorded stays in memory), and says so once
       if (!writeWarned) deps.warn(deps.messages.cannotWrite(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
       writeWarned = true;
     }
@@ -79,14 +85,23 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
       return recentOf(state.entries[identity.key], identity);
     },
     // Calls ending while a write is under way share the next one: a batch of a thousand calls at once
-    // rewrites the file a few times, not a thousand (each call still waits until its outcome is saved).
+    // rewrites the file a few times, not a thousand, and no call waits for it (settled() does).
     record: (model, outcome) => {
-      pending.push({ identity: healthIdentity(model), outcome, now: deps.currentDate() });
+      const entry = { identity: healthIdentity(model), outcome, now: deps.currentDate() };
+      pending.push(entry);
+      state = apply(state.entries, [entry]);
       if (!nextWrite) {
         nextWrite = written.then(write);
         written = nextWrite;
       }
       return nextWrite;
+    },
+    settled: async () => {
+      let current: Promise<void>;
+      do {
+        current = written;
+        await current;
+      } while (current !== written);
     },
   };
 }

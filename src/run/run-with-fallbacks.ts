@@ -124,7 +124,8 @@ async function callChain(
   const started = deps.now();
   const call = async (target: ResolvedModel): Promise<AttemptsOutcome> => {
     const outcome = await callWithRetries(target, request(target), task.stream, task.retryPolicy, budget, deps);
-    await deps.health?.record(
+    // written in the background: the command awaits health.settled() before it ends
+    void deps.health?.record(
       target,
       outcome.ok ? { ok: true } : { ok: false, type: outcome.error.type, retryable: outcome.error.retryable },
     );

@@ -50,6 +50,11 @@ export interface HistoryStore {
   replaceResult(runId: number, position: number, result: ModelResult): void;
   /** Several results in one transaction (a batch's results that finished together). */
   recordResults(runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]): void;
+  /**
+   * Rows made by toResultRow (another thread built them, see background-saver.ts) in one transaction,
+   * each with its text for the search index; `replace`: each takes its position's place (resume).
+   */
+  recordRows(rows: readonly { row: ResultRow; search: string | null }[], replace: boolean): void;
   /** Adds the `--judge` verdict (null: not scored) to a result already recorded. */
   recordJudgement(runId: number, position: number, judge: JudgeScore | null): void;
   /** Stores the judge's own call on the run. */
@@ -176,6 +181,13 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
       })(),
     recordResult: (runId, position, result, role = null) => insertResults(runId, [{ position, result, role }]),
     recordResults: (runId, entries) => insertResults(runId, entries),
+    recordRows: database.transaction((rows: readonly { row: ResultRow; search: string | null }[], replace: boolean) => {
+      for (const { row, search } of rows) {
+        if (replace) deleteResult.run(row.run_id, row.position);
+        insertResult.run(row);
+        if (search) insertSearch.run(row.run_id, search);
+      }
+    }),
     replaceResult: (runId, position, result) =>
       database.transaction(() => {
         deleteResult.run(runId, position);

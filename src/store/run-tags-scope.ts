@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRunScope } from '../io/run-scope.js';
 import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
 import { cleanTags } from './verdict-store.js';
 
-const storage = new AsyncLocalStorage<readonly string[]>();
+const scope = createRunScope<readonly string[]>();
 
 /**
  * Runs `work` (and everything it starts) with the run's own tags (`--tag`): the history recorder
@@ -11,12 +11,12 @@ const storage = new AsyncLocalStorage<readonly string[]>();
  * command's action, so the run code between needs no new parameter.
  */
 export function withRunTags<Result>(tags: readonly string[], work: () => Result): Result {
-  return storage.run(cleanTags(tags), work);
+  return scope.run(cleanTags(tags), work);
 }
 
 /** The tags of the run this code belongs to; none outside `withRunTags`. */
 export function currentRunTags(): string[] {
-  return [...(storage.getStore() ?? [])];
+  return [...(scope.get() ?? [])];
 }
 
 /** Commander's collector for a repeatable `--tag <tag>`. */

@@ -12,7 +12,7 @@ describe('groupedSaves', () => {
 
   it('saves the results that finish within a few milliseconds together, each caller getting its own back', async () => {
     const groups: string[][] = [];
-    const save = groupedSaves((results) => {
+    const save = groupedSaves(async (results) => {
       groups.push(results.map((result) => result.model));
       return results.map((result) => ({ ...result, outputFile: `/out/${result.model}.md` }));
     }, 5);
@@ -30,7 +30,7 @@ describe('groupedSaves', () => {
   it('a full group is saved at once, and a failing save fails only its own group', async () => {
     let calls = 0;
     const save = groupedSaves(
-      (results) => {
+      async (results) => {
         calls += 1;
         if (calls === 2) throw new Error('disk full');
         return [...results];

@@ -43,6 +43,19 @@ describe('health store', () => {
     if (process.platform !== 'win32') expect((await stat(healthFile(home))).mode & 0o777).toBe(0o600);
   });
 
+  it('a recorded outcome counts at once; the file follows in the background and settled() waits for it', async () => {
+    const now = new Date('2026-11-21T10:00:00Z');
+    const store = await openHealthStore(home, defaultHealthConfig, deps(now));
+    for (let i = 0; i < 3; i += 1) void store.record(gpt, failure);
+    expect(store.verdict(gpt)).toEqual({ state: 'resting', until: new Date('2026-11-21T10:01:00Z'), failures: 3 });
+    void store.record(deepseek, { ok: true });
+    await store.settled?.();
+    const next = await openHealthStore(home, defaultHealthConfig, deps(now));
+    expect(next.verdict(gpt).state).toBe('resting');
+    expect(next.recent(deepseek)).toEqual({ calls: 1, ok: 1 });
+    expect(store.recent(deepseek)).toEqual({ calls: 1, ok: 1 });
+  });
+
   it('ignores a corrupted file with a warning, and rewrites it at the next record', async () => {
     await writeFile(healthFile(home), '{"version":1,"entries":{"openai#x": {"provid');
     const warnings: string[] = [];

@@ -54,8 +54,9 @@ export async function runOrdinaryCells(
         },
       },
     },
-  ).finally(() => {
+  ).finally(async () => {
     progress.stop();
+    await health.settled?.();
     limits?.close();
   });
 }

@@ -22,6 +22,8 @@ export interface RunRecorder {
   setOutputFile(position: number, outputFile: string | null): void;
   /** False once a write failed: the rest of the run is not recorded. */
   readonly recording: boolean;
+  /** A write made on another connection (the background saver's) failed: as if one of ours had. */
+  fail(reason: string): void;
   /** After `--judge`: a recorded result's verdict (null: not scored), and the judge's own call. */
   recordJudgement(position: number, judge: JudgeScore | null): void;
   recordJudgeCall(call: JudgeCall): void;
@@ -141,6 +143,10 @@ export async function openRunRecorder(
       get recording() {
         return !failed;
       },
+      fail: (reason) =>
+        attempt(() => {
+          throw new Error(reason);
+        }),
       recordJudgement: (position, judge) => attempt(() => store.recordJudgement(runId, position, judge)),
       recordJudgeCall: (call) => attempt(() => store.recordJudgeCall(runId, call)),
       recordVotes: (votes) => attempt(() => store.verdicts.recordVotes(votes.map((vote) => ({ ...vote, runId })))),

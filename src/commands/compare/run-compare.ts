@@ -33,6 +33,8 @@ import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
 import { prepareReport } from './prepare-report.js';
 import { createOutputSaver, groupedSaves, recordAtPosition } from './save-output.js';
+import { backgroundSaveCells, startBackgroundSaver } from './background-saver.js';
+import { resolveHomeDirectory } from '../../config/home-directory.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
@@ -120,10 +122,19 @@ export async function runCompare(
           ...(reportTarget ? { report: reportTarget.filePath } : {}),
         });
   limits?.setRunId(recorder?.runId ?? null);
-  const save = createOutputSaver(plan, startedAt, io, recorder && recordAtPosition(recorder, plan), {
-    runId: recorder?.runId ?? null,
-    json: options.json,
-  });
+  // a big batch saves in a thread of its own: the replies never wait on SQLite or the disk
+  const background =
+    recorder && plan.concurrency > 1 && cells >= backgroundSaveCells
+      ? startBackgroundSaver({ home: resolveHomeDirectory(io.env), replace: resume !== undefined }, (reason) => recorder.fail(reason))
+      : null;
+  const save = createOutputSaver(
+    plan,
+    startedAt,
+    io,
+    recorder && recordAtPosition(recorder, plan),
+    { runId: recorder?.runId ?? null, json: options.json },
+    recorder && background && { saver: background, runId: recorder.runId },
+  );
   // calls at once finish close together: their rows go in one transaction, their files after
   const saveNow = plan.concurrency > 1 ? groupedSaves(save.saveMany) : async (result: ModelResult) => save(result);
   const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));
@@ -161,7 +172,8 @@ export async function runCompare(
   })
     .finally(() => progress.stop())
     .then((ran) => judgeStep(plan, ran, io, { createModel, recorder, limits: limits?.keeper }))
-    .finally(() => {
+    .finally(async () => {
+      await Promise.all([health.settled?.(), background?.close()]);
       recorder?.close();
       limits?.close();
     });

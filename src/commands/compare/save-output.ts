@@ -4,11 +4,12 @@ import type { RunRecorder } from './record-history.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
 import { outputFileName, renderOutputFile, writeOutputFile } from '../../report/write-output-file.js';
-import { writeNewFile } from '../../report/write-new-file.js';
-import { existsSync } from 'node:fs';
+import { writeNewFileInBackground } from '../../report/write-new-file.js';
 import path from 'node:path';
 import type { ModelResult } from '../../run/model-result.js';
 import { t } from '../../i18n/translate.js';
+import { toResultRow } from '../../store/result-row.js';
+import type { BackgroundSaver, SavedFile } from './background-saver.js';
 
 /** Where a result is recorded before its file is written: the history (null: history is off). */
 export interface ResultRecord {
@@ -48,6 +49,8 @@ export function createOutputSaver(
   io: CommandIO,
   recorder: ResultRecord | null = null,
   where: { runId: number | null; json: boolean } = { runId: null, json: false },
+  /** A big batch's save thread, and the run its rows belong to (see background-saver.ts). */
+  background: { saver: BackgroundSaver; runId: number } | null = null,
 ) {
   const unsaved: UnsavedResult[] = [];
   const save = (result: ModelResult): ModelResult => {
@@ -71,29 +74,57 @@ export function createOutputSaver(
     }
   };
   /**
-   * Several results that finished together: their rows in one transaction, then their files (each
-   * row still before its file). A batch of thousands pays a commit per group, not per result.
+   * Several results that finished together: their rows in one transaction, then their files, written
+   * by the thread pool (each row still before its file). A batch of thousands pays a commit per group,
+   * not per result, and never waits on the file system between replies.
    */
-  const saveMany = (results: readonly ModelResult[]): ModelResult[] => {
-    if (!recorder?.recordMany || results.length === 1) return results.map(save);
+  const saveMany = async (results: readonly ModelResult[]): Promise<ModelResult[]> => {
+    if (!recorder?.recordMany) return results.map(save);
     const prepared = results.map((result) => {
       if (result.text === null || result.text === '') return { result, file: null, text: '' };
       const slug = result.promptId === undefined ? plan.slug : slugify(result.promptId);
-      const file = freeName(path.join(plan.outDir, outputFileName(startedAt, slug, result.model)));
+      const file = path.join(plan.outDir, outputFileName(startedAt, slug, result.model));
       return { result, file, text: renderOutputFile(result, startedAt, io.toolVersion) };
     });
+    if (background) return saveInBackground(background, prepared);
     recorder.recordMany(prepared.map(({ result, file }) => (file ? { ...result, outputFile: file } : result)));
-    return prepared.map(({ result, file, text }) => {
-      if (file === null) return result;
-      try {
-        const written = writeNewFile(file, text, (chosen) => {
-          if (chosen !== file) recorder.setOutputFile(result, chosen);
-        });
-        return { ...result, outputFile: written };
-      } catch (error) {
-        recorder.setOutputFile(result, null);
-        return unsavedResult(result, error);
-      }
+    return Promise.all(
+      prepared.map(async ({ result, file, text }) => {
+        if (file === null) return result;
+        try {
+          const written = await writeNewFileInBackground(file, text, (chosen) => recorder.setOutputFile(result, chosen));
+          return { ...result, outputFile: written };
+        } catch (error) {
+          recorder.setOutputFile(result, null);
+          return unsavedResult(result, error);
+        }
+      }),
+    );
+  };
+  const saveInBackground = async (
+    { saver, runId }: { saver: BackgroundSaver; runId: number },
+    prepared: readonly { result: ModelResult; file: string | null; text: string }[],
+  ): Promise<ModelResult[]> => {
+    const createdAt = new Date().toISOString();
+    const recording = recorder?.recording === true;
+    const entries = prepared.map(({ result, file, text }) => ({
+      row: recording
+        ? toResultRow(runId, positionOf(plan, result), file ? { ...result, outputFile: file } : result, null, createdAt)
+        : null,
+      search: result.text || null,
+      file,
+      text,
+    }));
+    let files: SavedFile[];
+    try {
+      files = await saver.save(entries);
+    } catch (error) {
+      return prepared.map(({ result, file }) => (file === null ? result : unsavedResult(result, error)));
+    }
+    return prepared.map(({ result }, index) => {
+      const saved = files[index] as SavedFile;
+      if (saved.outputFile !== null) return { ...result, outputFile: saved.outputFile };
+      return saved.error === null ? result : unsavedResult(result, new Error(saved.error));
     });
   };
   const unsavedResult = (result: ModelResult, error: unknown): ModelResult => {
@@ -107,22 +138,11 @@ export function createOutputSaver(
   return Object.assign(save, { unsaved, saveMany });
 }
 
-/** `file`, else the first `name-N.ext` not taken yet (writeNewFile takes the next one if another run races for it). */
-function freeName(file: string): string {
-  const extension = path.extname(file);
-  const stem = file.slice(0, file.length - extension.length);
-  for (let copy = 1; copy < 1000; copy += 1) {
-    const candidate = copy === 1 ? file : `${stem}-${copy}${extension}`;
-    if (!existsSync(candidate)) return candidate;
-  }
-  return file;
-}
-
 /**
  * Hands results to `saveMany` in groups: those that finish within `delayMs` of the first one of a
  * group (or `maxGroup` of them) are saved together; each caller gets its own result back.
  */
-export function groupedSaves(saveMany: (results: readonly ModelResult[]) => ModelResult[], delayMs = 25, maxGroup = 200) {
+export function groupedSaves(saveMany: (results: readonly ModelResult[]) => Promise<ModelResult[]>, delayMs = 25, maxGroup = 200) {
   let group: { result: ModelResult; resolve: (saved: ModelResult) => void; reject: (error: unknown) => void }[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -130,12 +150,10 @@ export function groupedSaves(saveMany: (results: readonly ModelResult[]) => Mode
     timer = undefined;
     const taken = group;
     group = [];
-    try {
-      const saved = saveMany(taken.map((entry) => entry.result));
-      taken.forEach((entry, index) => entry.resolve(saved[index] as ModelResult));
-    } catch (error) {
-      taken.forEach((entry) => entry.reject(error));
-    }
+    new Promise<ModelResult[]>((resolve) => resolve(saveMany(taken.map((entry) => entry.result)))).then(
+      (saved) => taken.forEach((entry, index) => entry.resolve(saved[index] as ModelResult)),
+      (error: unknown) => taken.forEach((entry) => entry.reject(error)),
+    );
   };
   return (result: ModelResult): Promise<ModelResult> =>
     new Promise((resolve, reject) => {

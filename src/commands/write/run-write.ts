@@ -191,8 +191,9 @@ export async function runWrite(
       },
     },
     router,
-  ).finally(() => {
+  ).finally(async () => {
     reporter.stop();
+    await health.settled?.();
     recorder?.close();
     limits?.close();
   });
