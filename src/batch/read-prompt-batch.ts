@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
+// only the Chinese locale: `z.locales` would bundle all forty-odd of zod's languages
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { UsageError } from '../errors/usage-error.js';
 import { currentLanguage } from '../i18n/language.js';
 import { t } from '../i18n/translate.js';
@@ -58,7 +60,7 @@ function lineProblem(issue: z.core.$ZodIssue): string {
 export function parsePromptLines(text: string, source: string): BatchPrompt[] {
   const prompts: BatchPrompt[] = [];
   const problems: string[] = [];
-  const zodMessages = currentLanguage() === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined;
+  const zodMessages = currentLanguage() === 'zh-CN' ? { error: zhCN().localeError } : undefined;
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     const where = t('config.batch.line', { line: index + 1 });

@@ -1,13 +1,12 @@
 import { Command, Option } from 'commander';
-import { runCompare, type CompareDeps } from '../commands/compare/run-compare.js';
-import { runListModels } from '../commands/models/list-models.js';
+import type { CompareDeps } from '../commands/compare/run-compare.js';
 import type { ExitCodeValue } from '../errors/exit-codes.js';
-import { runListHistory, type ListHistoryOptions } from '../commands/history/list-history.js';
-import { runShowHistory, type ShowHistoryOptions } from '../commands/history/show-history.js';
-import { runWrite, type WriteCommandOptions } from '../commands/write/run-write.js';
-import { runRerun, type RerunOptions } from '../commands/rerun/run-rerun.js';
+import type { ListHistoryOptions } from '../commands/history/list-history.js';
+import type { ShowHistoryOptions } from '../commands/history/show-history.js';
+import type { WriteCommandOptions } from '../commands/write/run-write.js';
+import type { RerunOptions } from '../commands/rerun/run-rerun.js';
 import type { ResumeOptions } from '../commands/resume/run-resume.js';
-import { runStats, type StatsCommandOptions } from '../commands/stats/run-stats.js';
+import type { StatsCommandOptions } from '../commands/stats/run-stats.js';
 import { UsageError } from '../errors/usage-error.js';
 import { t } from '../i18n/translate.js';
 import type { CommandIO } from './command-io.js';
@@ -28,7 +27,10 @@ export interface ProgramDeps {
   vote?: VoteDeps;
 }
 
-/** The commander program. Commands stay thin: they parse, then hand over to run… functions. */
+/**
+ * The commander program. Commands stay thin: they parse, then hand over to run… functions, each
+ * loaded when its command runs (a command never pays for loading the others).
+ */
 export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) => void, deps: ProgramDeps = {}): Command {
   const program = new Command('wechat-writer')
     .description(t('cli.program.description'))
@@ -75,6 +77,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
       if (typo) throw new UsageError(t('cli.typo.refused', { word: topicWords[0]!, command: typo }));
       const topic = topicWords.join(' ').trim();
       const tags = givenTags(options.tag);
+      const { runCompare } = await import('../commands/compare/run-compare.js');
       setExitCode(await withRunTags(tags, () => runCompare({ ...options, topic: topic === '' ? undefined : topic }, io, deps.compare)));
     });
 
@@ -85,6 +88,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--remote <provider>', t('cli.models.remote'))
     .option('-c, --config <file>', t('cli.models.config'))
     .action(async (options: { json: boolean; remote?: string; config?: string }) => {
+      const { runListModels } = await import('../commands/models/list-models.js');
       setExitCode(await runListModels(options, io));
     });
 
@@ -124,6 +128,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .action(async (topicWords: string[], options: WriteCommandOptions & { tag?: string[] }) => {
       const topic = topicWords.join(' ').trim();
       const tags = givenTags(options.tag);
+      const { runWrite } = await import('../commands/write/run-write.js');
       setExitCode(await withRunTags(tags, () => runWrite({ ...options, topic: topic === '' ? undefined : topic }, io)));
     });
 
@@ -134,13 +139,19 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--model <id>', t('cli.history.model'))
     .option('--search <text>', t('cli.history.search'))
     .option('--json', t('cli.option.machineJson'), false)
-    .action(async (options: ListHistoryOptions) => setExitCode(await runListHistory(options, io)));
+    .action(async (options: ListHistoryOptions) => {
+      const { runListHistory } = await import('../commands/history/list-history.js');
+      setExitCode(await runListHistory(options, io));
+    });
   history
     .command('show <runId>')
     .description(t('cli.historyShow.description'))
     .option('--json', t('cli.historyShow.json'), false)
     .option('--report <file>', t('cli.historyShow.report'))
-    .action(async (runId: string, options: ShowHistoryOptions) => setExitCode(await runShowHistory(runId, options, io)));
+    .action(async (runId: string, options: ShowHistoryOptions) => {
+      const { runShowHistory } = await import('../commands/history/show-history.js');
+      setExitCode(await runShowHistory(runId, options, io));
+    });
 
   program
     .command('rerun <runId>')
@@ -157,6 +168,7 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .action(async (runId: string, options: RerunOptions & { tag?: string[] }) => {
       const { rerunTags } = await import('../commands/history/rerun-tags.js');
       const tags = await rerunTags(runId, options.tag, io);
+      const { runRerun } = await import('../commands/rerun/run-rerun.js');
       setExitCode(await withRunTags(tags, () => runRerun(runId, options, io)));
     });
 
@@ -180,7 +192,10 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
     .option('--since <when>', t('cli.stats.since'))
     .option('--trend', t('cli.stats.trend'))
     .option('--json', t('cli.option.machineJson'), false)
-    .action(async (options: StatsCommandOptions) => setExitCode(await runStats(options, io)));
+    .action(async (options: StatsCommandOptions) => {
+      const { runStats } = await import('../commands/stats/run-stats.js');
+      setExitCode(await runStats(options, io));
+    });
 
   addVerdictCommands(program, io, setExitCode, deps.vote);
   addWechatCommands(program, io, setExitCode);

@@ -1,5 +1,7 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
+// only the Chinese locale: `z.locales` would bundle all forty-odd of zod's languages
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { UsageError } from '../errors/usage-error.js';
 import { presetCatalog } from '../providers/preset-catalog.js';
 import type { ProviderPreset } from '../providers/provider-preset.js';
@@ -140,7 +142,7 @@ export function parseConfig(text: string, file: string, env: Env): Settings {
     (variable) => `${variable.path}: ${t('config.variableNotSet', { reference: `\${${variable.name}}`, name: variable.name })}`,
   );
   // zod's own words (for the few problems described without our messages) in the run's language too.
-  const zodMessages = currentLanguage() === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined;
+  const zodMessages = currentLanguage() === 'zh-CN' ? { error: zhCN().localeError } : undefined;
   const parsed = configSchema.safeParse(value, zodMessages);
   if (!parsed.success) {
     // A value whose ${VAR} is unset is already reported; its knock-on schema error (e.g. "/v1" is no URL) is not.
