@@ -24,6 +24,13 @@ module.exports = {
       to: { path: '^src/run/' },
     },
     {
+      name: 'view-only-from-view-command',
+      comment: 'The dashboard server and pages load only for `wechat-writer view`: no other command may import them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(view|commands/view)/' },
+      to: { path: '^src/view/' },
+    },
+    {
       name: 'src-not-test',
       comment: 'Shipped code never imports test code.',
       severity: 'error',

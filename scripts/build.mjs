@@ -27,3 +27,19 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+// `wechat-writer view`: the page's one script (TypeScript in src/view/assets, bundled for the browser)
+// and its stylesheet, read by the server from dist/view-assets next to its chunk.
+const assetsDirectory = new URL('../dist/view-assets/', import.meta.url).pathname;
+await build({
+  entryPoints: ['src/view/assets/view-client.ts'],
+  outfile: `${assetsDirectory}view.js`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const { copyFile } = await import('node:fs/promises');
+await copyFile('src/view/assets/view.css', `${assetsDirectory}view.css`);

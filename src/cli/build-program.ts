@@ -197,6 +197,17 @@ export function buildProgram(io: CommandIO, setExitCode: (code: ExitCodeValue) =
       setExitCode(await runStats(options, io));
     });
 
+  program
+    .command('view')
+    .description(t('viewServer.cli.description'))
+    .option('--port <n>', t('viewServer.cli.port'))
+    .option('--host <address>', t('viewServer.cli.host'))
+    .option('--no-open', t('viewServer.cli.noOpen'))
+    .action(async (options: { port?: string; host?: string; open?: boolean }) => {
+      const { runView } = await import('../commands/view/run-view.js');
+      setExitCode(await runView(options, io));
+    });
+
   addVerdictCommands(program, io, setExitCode, deps.vote);
   addWechatCommands(program, io, setExitCode);
   addBatchCommands(program, io, setExitCode);

@@ -40,6 +40,7 @@ describe('LANG=zh_CN.UTF-8: a Chinese interface end to end, every table within 8
     ['write --explain', ['write', '-m', 'mock:a', '--explain', '周末咖啡']],
     ['resume of a finished batch', ['resume', '2']],
     ['--reuse', ['--models', 'mock:alpha', '--reuse', '秋天的第一杯奶茶']],
+    ['view help', ['view', '--help']],
   ];
   it.each(commands)('%s', async (_label, args) => {
     const result = await run(args);
@@ -48,6 +49,12 @@ describe('LANG=zh_CN.UTF-8: a Chinese interface end to end, every table within 8
     expect(output).toMatch(/\p{Script=Han}/u);
     expect(englishLeaks(output)).toEqual([]);
     expect(overWide(output, 80)).toEqual([]);
+  });
+
+  it('view --help: every line within 80 columns', async () => {
+    const result = await run(['view', '--help']);
+    expect(result.stdout).toMatch(/--no-open/);
+    expect(result.stdout.split('\n').filter((line) => stringWidth(line) > 80)).toEqual([]);
   });
 
   it('keeps the same commands English without a Chinese locale', async () => {

@@ -21,6 +21,8 @@ import { ratingMessages } from './rating-messages.js';
 import { verdictMessages } from './verdict-messages.js';
 import { voteMessages } from './vote-messages.js';
 import { writingMessages } from './writing-messages.js';
+import { viewPageMessages } from './view-page-messages.js';
+import { viewServerMessages } from './view-server-messages.js';
 
 /** Every area's catalogue; keys start with the area's name, so they cannot collide. */
 export const catalogs = [
@@ -47,6 +49,8 @@ export const catalogs = [
   verdictMessages,
   voteMessages,
   writingMessages,
+  viewPageMessages,
+  viewServerMessages,
 ];
 
 /** All messages in both languages. */
@@ -73,7 +77,9 @@ export const messages = {
     typeof ratingMessages.en &
     typeof verdictMessages.en &
     typeof voteMessages.en &
-    typeof writingMessages.en,
+    typeof writingMessages.en &
+    typeof viewPageMessages.en &
+    typeof viewServerMessages.en,
   'zh-CN': Object.assign({}, ...catalogs.map((catalog) => catalog['zh-CN'])) as Record<string, string>,
 };
 
