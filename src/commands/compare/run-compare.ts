@@ -35,6 +35,7 @@ import { prepareReport } from './prepare-report.js';
 import { createOutputSaver, groupedSaves, recordAtPosition } from './save-output.js';
 import { backgroundSaveCells, startBackgroundSaver } from './background-saver.js';
 import { resolveHomeDirectory } from '../../config/home-directory.js';
+import { holdHeapGrowth } from '../../io/hold-heap-growth.js';
 import { reusedLine, reusedResult, reuseSince } from './reuse-answers.js';
 import type { VoteDeps } from '../vote/run-vote.js';
 
@@ -122,7 +123,9 @@ export async function runCompare(
           ...(reportTarget ? { report: reportTarget.filePath } : {}),
         });
   limits?.setRunId(recorder?.runId ?? null);
-  // a big batch saves in a thread of its own: the replies never wait on SQLite or the disk
+  // a big batch keeps its heap near its live data, and saves in a thread of its own: the replies
+  // never wait on SQLite or the disk
+  if (cells >= backgroundSaveCells) holdHeapGrowth();
   const background =
     recorder && plan.concurrency > 1 && cells >= backgroundSaveCells
       ? startBackgroundSaver({ home: resolveHomeDirectory(io.env), replace: resume !== undefined }, (reason) => recorder.fail(reason))
