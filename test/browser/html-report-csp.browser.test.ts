@@ -1,21 +1,17 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumFound, chromiumMissing, launchChromium } from '../support/chromium.js';
 import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { okResult } from '../support/model-result-fixture.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFound = existsSync(chromiumPath);
-const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
-
 describe.skipIf(!chromiumFound && !process.env.CI)('HTML report with remote images in a draft, in headless Chromium', () => {
   it('loads nothing from the network (images become links, the CSP blocks the rest) and still renders the drafts', async () => {
-    if (!chromiumFound) throw new Error(missing);
+    if (!chromiumFound) throw new Error(chromiumMissing);
     // A local "remote" host: any request reaching it is a load the report promised not to make.
     const hits: string[] = [];
     const server = createServer((request, response) => {
@@ -50,17 +46,7 @@ describe.skipIf(!chromiumFound && !process.env.CI)('HTML report with remote imag
       ),
     );
 
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const requested: string[] = [];

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumFound, chromiumMissing, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInLanguage } from '../../src/i18n/language.js';
 import type { JsonReport } from '../../src/report/json-report.js';
@@ -12,9 +13,6 @@ import { okResult } from '../support/model-result-fixture.js';
 /** Starting Chromium on a busy 2-core machine can take longer than vitest's 10 s hook bound (a bound, not a measurement). */
 const browserStartTimeoutMs = 60_000;
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFound = existsSync(chromiumPath);
-const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
 const screenshotDirectory = process.env.SCREENSHOT_DIR ?? path.resolve('test-output');
 
 /** A draft with everything that pushes a page sideways: a long URL, a long code line, a wide table, a long word. */
@@ -58,12 +56,9 @@ describe.skipIf(!chromiumFound && !process.env.CI)('HTML report on a phone (375 
   let browser: Browser;
   let directory: string;
   beforeAll(async () => {
-    if (!chromiumFound) throw new Error(missing);
+    if (!chromiumFound) throw new Error(chromiumMissing);
     directory = mkdtempSync(path.join(os.tmpdir(), 'ww-browser-phone-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   }, browserStartTimeoutMs);
   afterAll(async () => {
     await browser?.close();

@@ -1,21 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumFound, chromiumMissing, launchChromium } from '../support/chromium.js';
 import { describe, expect, it } from 'vitest';
 import { runCliInProcess } from '../support/run-cli-in-process.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFound = existsSync(chromiumPath);
-const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
 const screenshotDirectory = path.resolve('test-output');
 
-if (!chromiumFound && !process.env.CI) process.stderr.write(`\n⚠ SKIPPING the browser test of the HTML report. ${missing}\n\n`);
+if (!chromiumFound && !process.env.CI) process.stderr.write(`\n⚠ SKIPPING the browser test of the HTML report. ${chromiumMissing}\n\n`);
 
 describe.skipIf(!chromiumFound && !process.env.CI)('HTML report in headless Chromium', () => {
   it('shows the outputs side by side with charts, renders Chinese, toggles raw Markdown, and loads nothing from the network', async () => {
-    if (!chromiumFound) throw new Error(missing);
+    if (!chromiumFound) throw new Error(chromiumMissing);
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'ww-browser-'));
     const run = await runCliInProcess(
       ['-m', 'mock:alpha,mock:beta,mock:gamma?fail=1', '周末咖啡的三种喝法', '--retries', '0', '--report', 'report.html'],
@@ -23,18 +20,7 @@ describe.skipIf(!chromiumFound && !process.env.CI)('HTML report in headless Chro
     );
     expect(run.code).toBe(1);
 
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       const requested: string[] = [];

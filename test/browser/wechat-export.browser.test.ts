@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumFound, chromiumMissing, launchChromium } from '../support/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHistoryStore } from '../../src/store/history-store.js';
 import { wechatThemes } from '../../src/wechat/html/wechat-themes.js';
@@ -12,9 +13,6 @@ import { runCliInProcess } from '../support/run-cli-in-process.js';
 /** Starting Chromium on a busy 2-core machine can take longer than vitest's 10 s hook bound (a bound, not a measurement). */
 const browserStartTimeoutMs = 60_000;
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFound = existsSync(chromiumPath);
-const missing = `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH; see the README's contributor section`;
 const screenshotDirectory = process.env.SCREENSHOT_DIR ?? path.resolve('test-output');
 
 /** A draft with every element a theme styles, and what pushes a phone page sideways (a long URL, code line and table). */
@@ -95,12 +93,9 @@ describe.skipIf(!chromiumFound && !process.env.CI)('export --format html of a mo
   let browser: Browser;
   let cwd: string;
   beforeAll(async () => {
-    if (!chromiumFound) throw new Error(missing);
+    if (!chromiumFound) throw new Error(chromiumMissing);
     cwd = mkdtempSync(path.join(os.tmpdir(), 'ww-browser-export-'));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     // a picture for the draft, made by the browser itself (the page loads nothing from the network)
     const painter = await browser.newPage({ viewport: { width: 640, height: 360 } });
     await painter.setContent(
