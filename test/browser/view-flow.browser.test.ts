@@ -106,6 +106,23 @@ describe.skipIf(!chromiumFound && !process.env.CI)('wechat-writer view in headle
     expect(await row.locator('[data-field="votes"]').textContent()).toBe(String(rowOf(after, winner)?.votes));
   }, 60_000);
 
+  it('picks the revealed draft from the vote page: stored as `pick` stores it, its reply shown', async () => {
+    const { compare } = seeded.runIds;
+    await page.goto(`${view.origin}/runs/${compare}/vote`);
+    await page.locator('button[data-vote="tie"]').first().click();
+    const pick = page.locator('article[data-side="b"] button[data-pick]').first();
+    await expect.poll(() => pick.isVisible()).toBe(true);
+    const model = (await pick.getAttribute('data-model')) as string;
+    expect(['mock:alpha', 'mock:beta']).toContain(model);
+    await pick.click();
+    const status = page.locator('article[data-side="b"] .action-status').first();
+    await expect.poll(async () => (await status.textContent()) ?? '').toContain(model);
+    const store = await openHistoryStore(home);
+    const picks = store.verdicts.picksOf(compare);
+    store.close();
+    expect(picks.map((each) => each.model)).toEqual([model]);
+  }, 60_000);
+
   it('switches to English with ?lang=en and keeps it on the next page', async () => {
     await page.goto(`${view.origin}/leaderboard?lang=en`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
