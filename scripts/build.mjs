@@ -15,7 +15,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: process.env.WECHAT_WRITER_BUILD_DEBUG ? false : true,
-  keepNames: true,
+  keepNames: false,
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',

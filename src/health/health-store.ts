@@ -30,6 +30,11 @@ export interface HealthStoreDeps {
   warn(message: string): void;
   /** Messages in the run's language: the file, why it was ignored or not written. */
   messages: { corrupted(file: string, reason: string): string; cannotWrite(file: string, reason: string): string };
+  /**
+   * Milliseconds each write waits first, so the outcomes of a long batch reach the file a few times a
+   * second instead of back to back (0, the default: at once). settled() cuts the wait short.
+   */
+  writeGapMs?: number;
 }
 
 /** The state file's path under the tool's home directory. */
@@ -49,6 +54,17 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
   let pending: { identity: ReturnType<typeof healthIdentity>; outcome: HealthOutcome; now: Date }[] = [];
   let written: Promise<void> = Promise.resolve();
   let nextWrite: Promise<void> | null = null;
+  let endGap: (() => void) | null = null;
+  const gap = () =>
+    deps.writeGapMs
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, deps.writeGapMs);
+          endGap = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        })
+      : undefined;
   const apply = (entries: HealthState['entries'], batch: typeof pending): HealthState => ({
     version: 1,
     entries: batch.reduce(
@@ -91,7 +107,7 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
       pending.push(entry);
       state = apply(state.entries, [entry]);
       if (!nextWrite) {
-        nextWrite = written.then(write);
+        nextWrite = written.then(gap).then(write);
         written = nextWrite;
       }
       return nextWrite;
@@ -99,6 +115,7 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
     settled: async () => {
       let current: Promise<void>;
       do {
+        endGap?.();
         current = written;
         await current;
       } while (current !== written);

@@ -12,8 +12,11 @@ import { openHealthStore, type HealthStore } from './health-store.js';
 export function openHealth(
   io: Pick<CommandIO, 'env' | 'currentDate' | 'stderr'>,
   settings: Pick<Settings, 'health'>,
+  /** See HealthStoreDeps.writeGapMs: a long batch writes the file a few times a second. */
+  writeGapMs = 0,
 ): Promise<HealthStore> {
   return openHealthStore(resolveHomeDirectory(io.env), healthConfigFrom(settings.health), {
+    writeGapMs,
     currentDate: () => io.currentDate(),
     warn: (message) => io.stderr.write(`wechat-writer: ${message}\n`),
     messages: {

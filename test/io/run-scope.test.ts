@@ -17,17 +17,23 @@ describe('run scopes', () => {
   });
 
   it('in the CLI’s own process the outermost run is a plain value, and a nested run still its own', async () => {
-    scopeWholeProcess();
-    const scope = createRunScope<string>();
-    const inner = await scope.run('zh-CN', async () => {
-      await Promise.resolve();
-      expect(scope.get()).toBe('zh-CN');
-      return scope.run('en', async () => {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        return scope.get();
+    // vitest shares this process with other test files (isolate: false): undone before the test ends
+    const undo = scopeWholeProcess();
+    try {
+      const scope = createRunScope<string>();
+      const inner = await scope.run('zh-CN', async () => {
+        await Promise.resolve();
+        expect(scope.get()).toBe('zh-CN');
+        return scope.run('en', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return scope.get();
+        });
       });
-    });
-    expect(inner).toBe('en');
-    expect(scope.get()).toBe('zh-CN');
+      expect(inner).toBe('en');
+      expect(scope.get()).toBe('zh-CN');
+    } finally {
+      undo();
+    }
+    expect(createRunScope<string>().get()).toBeUndefined();
   });
 });

@@ -99,13 +99,14 @@ export async function runCompare(
     const { runPreflight } = await import('../../preflight/run-preflight.js');
     await runPreflight([...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])], io);
   }
-  const health = await openHealth(io, settings);
   const everyModel = [...plan.models, ...plan.fallbacks, ...(plan.judge ? [plan.judge] : [])];
   const limits = await openLimits(io, everyModel, historyEnabled(options.history, io.env));
   const resume = run.resume;
   // a resumed run keeps its start: its missing drafts are named like the ones it saved
   const startedAt = resume?.startedAt ?? io.currentDate();
   const cells = (plan.batch?.length ?? 1) * plan.models.length;
+  // thousands of outcomes reach health.json twice a second, not in a write after every reply
+  const health = await openHealth(io, settings, cells >= backgroundSaveCells ? 500 : 0);
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
   const progress = plan.batch
