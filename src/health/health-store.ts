@@ -55,8 +55,9 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
   let written: Promise<void> = Promise.resolve();
   let nextWrite: Promise<void> | null = null;
   let endGap: (() => void) | null = null;
+  let flushing = false;
   const gap = () =>
-    deps.writeGapMs
+    deps.writeGapMs && !flushing
       ? new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, deps.writeGapMs);
           endGap = () => {
@@ -113,12 +114,18 @@ export async function openHealthStore(home: string, config: HealthConfig, deps: 
       return nextWrite;
     },
     settled: async () => {
+      // a gap under way ends now, and one that starts meanwhile does not wait
+      flushing = true;
       let current: Promise<void>;
-      do {
-        endGap?.();
-        current = written;
-        await current;
-      } while (current !== written);
+      try {
+        do {
+          endGap?.();
+          current = written;
+          await current;
+        } while (current !== written);
+      } finally {
+        flushing = false;
+      }
     },
   };
 }

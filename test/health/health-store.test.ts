@@ -56,6 +56,20 @@ describe('health store', () => {
     expect(store.recent(deepseek)).toEqual({ calls: 1, ok: 1 });
   });
 
+  it('with a write gap (a long batch) the file waits, and settled() writes it at once', async () => {
+    const now = new Date('2026-11-21T10:00:00Z');
+    const store = await openHealthStore(home, defaultHealthConfig, { ...deps(now), writeGapMs: 3_600_000 });
+    void store.record(gpt, failure);
+    void store.record(deepseek, { ok: true });
+    expect(store.recent(gpt)).toEqual({ calls: 1, ok: 0 });
+    await store.settled?.();
+    const entries = Object.values(JSON.parse(await readFile(healthFile(home), 'utf8')).entries);
+    expect(entries).toEqual([
+      expect.objectContaining({ provider: 'openai', failures: 1 }),
+      expect.objectContaining({ provider: 'deepseek', failures: 0 }),
+    ]);
+  });
+
   it('ignores a corrupted file with a warning, and rewrites it at the next record', async () => {
     await writeFile(healthFile(home), '{"version":1,"entries":{"openai#x": {"provid');
     const warnings: string[] = [];
