@@ -1,4 +1,4 @@
-import { close, closeSync, existsSync, open, openSync, unlink, unlinkSync, writeFile, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const lastCopy = 1000;
@@ -42,41 +42,6 @@ export function writeNewFile(filePath: string, text: string, beforeWrite?: (chos
       } catch {
         // gone already, or its directory went away: nothing left to remove
       }
-      throw error;
-    }
-    return candidate;
-  }
-}
-
-const inBackground = <T>(start: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void) =>
-  new Promise<T>((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value as T))));
-
-/**
- * writeNewFile for a batch: the same rules (never over an existing file, `name-N.ext` instead; a file
- * that could not be written is removed), done by libuv's thread pool, so a slow file system never
- * holds up the replies arriving meanwhile. The first name is tried without an existence check: the
- * caller has already recorded it, and `renamed` is called with the name actually taken when it was not
- * free (rare: two runs in the same second on the same topic and model).
- */
-export async function writeNewFileInBackground(filePath: string, text: string, renamed: (chosenPath: string) => void): Promise<string> {
-  const extension = path.extname(filePath);
-  const stem = filePath.slice(0, filePath.length - extension.length);
-  for (let copy = 1; ; copy += 1) {
-    const candidate = copy === 1 ? filePath : `${stem}-${copy}${extension}`;
-    if (copy > 1) renamed(candidate);
-    let descriptor: number;
-    try {
-      descriptor = await inBackground<number>((done) => open(candidate, 'wx', done));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || copy >= lastCopy) throw error;
-      continue;
-    }
-    try {
-      await inBackground((done) => writeFile(descriptor, text, 'utf8', done));
-      await inBackground((done) => close(descriptor, done));
-    } catch (error) {
-      await inBackground((done) => close(descriptor, done)).catch(() => undefined);
-      await inBackground((done) => unlink(candidate, done)).catch(() => undefined);
       throw error;
     }
     return candidate;

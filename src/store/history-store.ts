@@ -162,14 +162,22 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
   const updateOutputFile = database.prepare('UPDATE results SET output_file = ? WHERE run_id = ? AND position = ?');
   const deleteResult = database.prepare('DELETE FROM results WHERE run_id = ? AND position = ?');
 
-  const insertRows = (runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]) => {
-    const createdAt = new Date().toISOString();
-    for (const { position, result, role } of entries) {
-      insertResult.run(toResultRow(runId, position, result, role, createdAt));
-      if (result.text) insertSearch.run(runId, result.text);
+  /** Result rows with their search text, each in place of its position's row when `replace`. */
+  const writeRows = (rows: readonly { row: ResultRow; search: string | null }[], replace: boolean) => {
+    for (const { row, search } of rows) {
+      if (replace) deleteResult.run(row.run_id, row.position);
+      insertResult.run(row);
+      if (search) insertSearch.run(row.run_id, search);
     }
   };
-  const insertResults = database.transaction(insertRows);
+  const rowsOf = (runId: number, entries: readonly { position: number; result: ModelResult; role: string | null }[]) => {
+    const createdAt = new Date().toISOString();
+    return entries.map(({ position, result, role }) => ({
+      row: toResultRow(runId, position, result, role, createdAt),
+      search: result.text,
+    }));
+  };
+  const writeRowsInTransaction = database.transaction(writeRows);
 
   return {
     path: databasePath,
@@ -179,20 +187,10 @@ function storeOver(database: SqliteDatabase, databasePath: string): HistoryStore
         insertSearch.run(id, run.prompt);
         return id;
       })(),
-    recordResult: (runId, position, result, role = null) => insertResults(runId, [{ position, result, role }]),
-    recordResults: (runId, entries) => insertResults(runId, entries),
-    recordRows: database.transaction((rows: readonly { row: ResultRow; search: string | null }[], replace: boolean) => {
-      for (const { row, search } of rows) {
-        if (replace) deleteResult.run(row.run_id, row.position);
-        insertResult.run(row);
-        if (search) insertSearch.run(row.run_id, search);
-      }
-    }),
-    replaceResult: (runId, position, result) =>
-      database.transaction(() => {
-        deleteResult.run(runId, position);
-        insertRows(runId, [{ position, result, role: null }]);
-      })(),
+    recordResult: (runId, position, result, role = null) => writeRowsInTransaction(rowsOf(runId, [{ position, result, role }]), false),
+    recordResults: (runId, entries) => writeRowsInTransaction(rowsOf(runId, entries), false),
+    recordRows: writeRowsInTransaction,
+    replaceResult: (runId, position, result) => writeRowsInTransaction(rowsOf(runId, [{ position, result, role: null }]), true),
     recordJudgement: (runId, position, judge) => {
       updateJudgement.run(judge?.score ?? null, JSON.stringify(judge), runId, position);
     },

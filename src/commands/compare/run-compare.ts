@@ -105,8 +105,9 @@ export async function runCompare(
   // a resumed run keeps its start: its missing drafts are named like the ones it saved
   const startedAt = resume?.startedAt ?? io.currentDate();
   const cells = (plan.batch?.length ?? 1) * plan.models.length;
+  const longBatch = cells >= backgroundSaveCells;
   // thousands of outcomes reach health.json twice a second, not in a write after every reply
-  const health = await openHealth(io, settings, cells >= backgroundSaveCells ? 500 : 0);
+  const health = await openHealth(io, settings, longBatch ? 500 : 0);
   const stdoutIsTerminal = io.stdout.isTTY === true;
   const live = !options.json && (options.live === true || (plan.models.length === 1 && stdoutIsTerminal));
   const progress = plan.batch
@@ -126,9 +127,9 @@ export async function runCompare(
   limits?.setRunId(recorder?.runId ?? null);
   // a big batch keeps its heap near its live data, and saves in a thread of its own: the replies
   // never wait on SQLite or the disk
-  if (cells >= backgroundSaveCells) holdHeapGrowth();
+  if (longBatch) holdHeapGrowth();
   const background =
-    recorder && plan.concurrency > 1 && cells >= backgroundSaveCells
+    recorder && plan.concurrency > 1 && longBatch
       ? startBackgroundSaver({ home: resolveHomeDirectory(io.env), replace: resume !== undefined }, (reason) => recorder.fail(reason))
       : null;
   const save = createOutputSaver(
@@ -137,7 +138,7 @@ export async function runCompare(
     io,
     recorder && recordAtPosition(recorder, plan),
     { runId: recorder?.runId ?? null, json: options.json },
-    recorder && background && { saver: background, runId: recorder.runId },
+    background,
   );
   // calls at once finish close together: their rows go in one transaction, their files after
   const saveNow = plan.concurrency > 1 ? groupedSaves(save.saveMany) : async (result: ModelResult) => save(result);

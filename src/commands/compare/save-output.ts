@@ -4,7 +4,7 @@ import type { RunRecorder } from './record-history.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
 import { outputFileName, renderOutputFile, writeOutputFile } from '../../report/write-output-file.js';
-import { writeNewFileInBackground } from '../../report/write-new-file.js';
+import { writeNewFile } from '../../report/write-new-file.js';
 import path from 'node:path';
 import type { ModelResult } from '../../run/model-result.js';
 import { t } from '../../i18n/translate.js';
@@ -49,8 +49,8 @@ export function createOutputSaver(
   io: CommandIO,
   recorder: ResultRecord | null = null,
   where: { runId: number | null; json: boolean } = { runId: null, json: false },
-  /** A big batch's save thread, and the run its rows belong to (see background-saver.ts). */
-  background: { saver: BackgroundSaver; runId: number } | null = null,
+  /** A big batch's save thread (see background-saver.ts): its rows belong to `where.runId`. */
+  background: BackgroundSaver | null = null,
 ) {
   const unsaved: UnsavedResult[] = [];
   const save = (result: ModelResult): ModelResult => {
@@ -74,9 +74,9 @@ export function createOutputSaver(
     }
   };
   /**
-   * Several results that finished together: their rows in one transaction, then their files, written
-   * by the thread pool (each row still before its file). A batch of thousands pays a commit per group,
-   * not per result, and never waits on the file system between replies.
+   * Several results that finished together: their rows in one transaction, then their files (each
+   * row still before its file). A batch of thousands pays a commit per group, not per result; a big one
+   * hands the group to its save thread.
    */
   const saveMany = async (results: readonly ModelResult[]): Promise<ModelResult[]> => {
     if (!recorder?.recordMany) return results.map(save);
@@ -86,23 +86,24 @@ export function createOutputSaver(
       const file = path.join(plan.outDir, outputFileName(startedAt, slug, result.model));
       return { result, file, text: renderOutputFile(result, startedAt, io.toolVersion) };
     });
-    if (background) return saveInBackground(background, prepared);
+    if (background && where.runId !== null) return saveInBackground(background, where.runId, prepared);
     recorder.recordMany(prepared.map(({ result, file }) => (file ? { ...result, outputFile: file } : result)));
-    return Promise.all(
-      prepared.map(async ({ result, file, text }) => {
-        if (file === null) return result;
-        try {
-          const written = await writeNewFileInBackground(file, text, (chosen) => recorder.setOutputFile(result, chosen));
-          return { ...result, outputFile: written };
-        } catch (error) {
-          recorder.setOutputFile(result, null);
-          return unsavedResult(result, error);
-        }
-      }),
-    );
+    return prepared.map(({ result, file, text }) => {
+      if (file === null) return result;
+      try {
+        const written = writeNewFile(file, text, (chosen) => {
+          if (chosen !== file) recorder.setOutputFile(result, chosen);
+        });
+        return { ...result, outputFile: written };
+      } catch (error) {
+        recorder.setOutputFile(result, null);
+        return unsavedResult(result, error);
+      }
+    });
   };
   const saveInBackground = async (
-    { saver, runId }: { saver: BackgroundSaver; runId: number },
+    saver: BackgroundSaver,
+    runId: number,
     prepared: readonly { result: ModelResult; file: string | null; text: string }[],
   ): Promise<ModelResult[]> => {
     const createdAt = new Date().toISOString();

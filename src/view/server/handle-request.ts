@@ -13,6 +13,7 @@ import type { ViewAssets } from './view-assets.js';
 import { ViewError } from './view-error.js';
 import type { ViewPageContext, ViewPages } from './view-pages.js';
 import type { RouteContext } from './view-routes.js';
+import { escapeHtml } from '../../report/escape-html.js';
 
 /** What the request handler is built from. */
 export interface RequestDeps {
@@ -156,6 +157,3 @@ async function fail(deps: RequestDeps, request: IncomingMessage, response: Serve
   }
   deps.send.html(response, status, page, headers);
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
