@@ -4,7 +4,8 @@ import { t } from '../i18n/translate.js';
 import type { Env } from '../io/env.js';
 import { ProxyConnectionError, route, type FetchSetup, type TlsCa } from './http-route.js';
 import { proxyHostPort } from './proxy-for-url.js';
-import { defaultReplyLimits, ReplyTooLargeError } from './reply-limits.js';
+import { abortReason, NodeHttpResponse } from './node-http-response.js';
+import { defaultReplyLimits, type ReplyTooLargeError } from './reply-limits.js';
 
 export { ProxyConnectionError };
 
@@ -22,11 +23,10 @@ export class RedirectRefusedError extends Error {
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 const maxRedirects = 20;
-const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
 function requestHeaders(init: RequestInit['headers']): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of new Headers(init)) headers[name] = value;
+  for (const [name, value] of init instanceof Headers ? init : new Headers(init)) headers[name] = value;
   return headers;
 }
 
@@ -54,54 +54,6 @@ async function decoded(response: IncomingMessage): Promise<Readable> {
     if (!response.complete) response.destroy();
   });
   return response.pipe(decoder);
-}
-
-/**
- * A web stream over a Node stream. A connection cut before the end errors it with
- * `TypeError: terminated`, as the built-in fetch does; an abort errors it with the signal's reason;
- * more than `maxBytes` (decoded) errors it with {@link ReplyTooLargeError} and stops reading, so
- * neither a gzip bomb nor an endless body is ever held in memory.
- */
-function webStream(
-  source: Readable,
-  signal: AbortSignal | null | undefined,
-  done: () => void,
-  maxBytes: number,
-): ReadableStream<Uint8Array> {
-  let settled = false;
-  let received = 0;
-  const settleWith = (finish: () => void) => {
-    if (settled) return;
-    settled = true;
-    done();
-    finish();
-  };
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const failure = (cause?: unknown) =>
-        signal?.aborted ? abortReason(signal) : new TypeError('terminated', cause === undefined ? undefined : { cause });
-      source.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        received += chunk.length;
-        if (received > maxBytes) {
-          settleWith(() => controller.error(new ReplyTooLargeError(maxBytes)));
-          source.destroy();
-          return;
-        }
-        controller.enqueue(chunk);
-        if ((controller.desiredSize ?? 0) <= 0) source.pause();
-      });
-      source.on('end', () => settleWith(() => controller.close()));
-      source.on('error', (error) => settleWith(() => controller.error(failure(error))));
-      source.on('close', () => settleWith(() => controller.error(failure())));
-    },
-    pull() {
-      source.resume();
-    },
-    cancel(reason) {
-      settleWith(() => source.destroy(reason instanceof Error ? reason : undefined));
-    },
-  });
 }
 
 interface Hop {
@@ -209,7 +161,7 @@ async function fetchWith(setup: FetchSetup, maxBytes: number, input: string | UR
       hop = redirected(hop, status, location);
       continue;
     }
-    return toResponse(response, hop, signal, maxBytes);
+    return toResponse(response, hop, signal, maxBytes, redirects > 0);
   }
 }
 
@@ -218,26 +170,24 @@ async function toResponse(
   hop: Hop,
   signal: AbortSignal | null | undefined,
   maxBytes: number,
+  redirected: boolean,
 ): Promise<Response> {
   const headers = new Headers();
   for (let index = 0; index < response.rawHeaders.length; index += 2) {
     headers.append(response.rawHeaders[index]!, response.rawHeaders[index + 1]!);
   }
   const status = response.statusCode ?? 0;
-  let body: ReadableStream<Uint8Array> | null = null;
-  if (hop.method === 'HEAD' || nullBodyStatuses.has(status)) response.resume();
-  else {
-    const onAbort = () => response.destroy(abortReason(signal!) as Error);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    body = webStream(await decoded(response), signal, () => signal?.removeEventListener('abort', onAbort), maxBytes);
-  }
-  let result: Response;
-  try {
-    result = new Response(body, { status, statusText: response.statusMessage ?? '', headers });
-  } catch (error) {
+  if (status < 200 || status > 599) {
     response.destroy();
-    throw new TypeError(`fetch failed: the server answered with status ${status}`, { cause: error });
+    throw new TypeError(`fetch failed: the server answered with status ${status}`);
   }
-  Object.defineProperty(result, 'url', { value: hop.url.href });
-  return result;
+  const reply = { status, statusText: response.statusMessage ?? '', headers, url: hop.url.href, redirected, signal, maxBytes };
+  if (hop.method === 'HEAD' || nullBodyStatuses.has(status)) {
+    response.resume();
+    return new NodeHttpResponse({ ...reply, source: null, done: () => {} });
+  }
+  const onAbort = () => response.destroy(abortReason(signal!) as Error);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const source = await decoded(response);
+  return new NodeHttpResponse({ ...reply, source, done: () => signal?.removeEventListener('abort', onAbort) });
 }

@@ -29,6 +29,8 @@ export interface RunEvents {
    * fail. May return the result amended (e.g. with its `outputFile`).
    */
   finished?(result: ModelResult, model: ResolvedModel): void | ModelResult | Promise<void | ModelResult>;
+  /** Every call has returned and every `finished` event has fired: no more results come (a save waiting to group them can go). */
+  drained?(): void;
 }
 
 /** What the runner needs from outside, injected. */

@@ -104,5 +104,8 @@ export async function runModels(plan: RunPlan, deps: RunDeps): Promise<ModelResu
       finishing[index] = new Promise<void>((resolve) => setImmediate(resolve)).then(finish);
     },
   });
+  // the last results' `finished` events fire on the next turn (see above): after them, say nothing more comes
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  deps.events?.drained?.();
   return Promise.all(finishing.filter((finished) => finished !== undefined));
 }

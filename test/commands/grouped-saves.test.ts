@@ -46,4 +46,19 @@ describe('groupedSaves', () => {
     await vi.advanceTimersByTimeAsync(5);
     expect(await caught).toBe('disk full');
   });
+
+  it('flush() saves the waiting group at once (the run has drained), and does nothing with none waiting', async () => {
+    const groups: string[][] = [];
+    const save = groupedSaves(async (results) => {
+      groups.push(results.map((result) => result.model));
+      return [...results];
+    }, 1000);
+    save.flush();
+    const pending = Promise.all([save(okResult('mock:a', 'a')), save(okResult('mock:b', 'b'))]);
+    save.flush();
+    await expect(pending).resolves.toHaveLength(2);
+    expect(groups).toEqual([['mock:a', 'mock:b']]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(groups).toHaveLength(1);
+  });
 });

@@ -25,6 +25,8 @@ const allowed = new Map<string, string>([
   ['fetch: pass a URL and an init object, not a Request', 'a programming error of a caller, never reached from the CLI'],
   ['the response ended early', 'an internal stream error; the user sees the NETWORK message it becomes'],
   ['This operation was aborted', "the platform's AbortError text, as fetch gives it"],
+  ['Body is unusable: Body has already been read', "fetch's own TypeError text for a body read twice; a programming error"],
+  ['Response.clone: Body has already been consumed.', "fetch's own TypeError text for a clone after a read; a programming error"],
 ]);
 
 /** Every .ts file under the scanned folders. */

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpFetch, RedirectRefusedError } from '../../src/providers/node-http-fetch.js';
+import { createNodeHttpFetch, nodeHttpFetch, RedirectRefusedError } from '../../src/providers/node-http-fetch.js';
+import { ReplyTooLargeError } from '../../src/providers/reply-limits.js';
 
 interface Seen {
   method: string;
@@ -54,6 +55,12 @@ beforeAll(async () => {
       response.write('data: one\n\n', () => setTimeout(() => response.socket?.destroy(), 20));
     } else if (path === '/slow-headers') {
       setTimeout(() => response.end('late'), 2000);
+    } else if (path === '/cut-whole') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"half":', () => setTimeout(() => response.socket?.destroy(), 20));
+    } else if (path === '/big') {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('x'.repeat(4096));
     } else if (path === '/stall') {
       response.writeHead(200);
       response.write('first');
@@ -199,5 +206,58 @@ describe('nodeHttpFetch', () => {
     await (await nodeHttpFetch(`${main.url}/two`)).text();
     const [first, second] = main.seen.slice(-2);
     expect(second!.remotePort).toBe(first!.remotePort);
+  });
+
+  describe('a reply read whole (json, text: what the SDKs do with an answer that is not streamed)', () => {
+    it('a connection cut midway rejects with TypeError: terminated', async () => {
+      const failure = await (await nodeHttpFetch(`${main.url}/cut-whole`)).json().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect((failure as Error).message).toBe('terminated');
+    });
+
+    it('an abort while the body arrives rejects with the AbortError', async () => {
+      const late = new AbortController();
+      const response = await nodeHttpFetch(`${main.url}/stall`, { signal: late.signal });
+      setTimeout(() => late.abort(), 10);
+      expect(((await response.text().catch((error: unknown) => error)) as Error).name).toBe('AbortError');
+    });
+
+    it('more than the byte limit rejects with ReplyTooLargeError, as a stream does', async () => {
+      const fetchSmall = createNodeHttpFetch({ maxReplyBytes: 1024 });
+      expect(await (await fetchSmall(`${main.url}/big`)).text().catch((error: unknown) => error)).toBeInstanceOf(ReplyTooLargeError);
+      const reader = (await fetchSmall(`${main.url}/big`)).body!.getReader();
+      expect(await reader.read().catch((error: unknown) => error)).toBeInstanceOf(ReplyTooLargeError);
+    });
+
+    it('is read once: bodyUsed turns true, a second read fails, the body is then a locked stream', async () => {
+      const response = await nodeHttpFetch(`${main.url}/json`);
+      expect(response.bodyUsed).toBe(false);
+      expect(await response.json()).toEqual({ ok: true });
+      expect(response.bodyUsed).toBe(true);
+      await expect(response.text()).rejects.toThrow(TypeError);
+      expect(response.body?.locked).toBe(true);
+      expect(() => response.clone()).toThrow(TypeError);
+    });
+
+    it('a clone and the original each read the whole body, in any order; arrayBuffer and blob read it too', async () => {
+      const response = await nodeHttpFetch(`${main.url}/gzip`);
+      const copy = response.clone();
+      expect(copy.status).toBe(200);
+      expect(copy.headers.get('content-type')).toBe('text/plain');
+      expect(await response.text()).toBe('压缩的正文');
+      expect(await copy.text()).toBe('压缩的正文');
+      expect(Buffer.from(await (await nodeHttpFetch(`${main.url}/gzip`)).arrayBuffer()).toString()).toBe('压缩的正文');
+      const blob = await (await nodeHttpFetch(`${main.url}/gzip`)).blob();
+      expect(blob.type).toBe('text/plain');
+      expect(await blob.text()).toBe('压缩的正文');
+    });
+
+    it('a 204 reads as empty text; a redirected reply says so', async () => {
+      expect(await (await nodeHttpFetch(`${main.url}/empty`)).text()).toBe('');
+      const landed = await nodeHttpFetch(`${main.url}/redirect/307/same`);
+      expect(landed.redirected).toBe(true);
+      expect(landed.url).toBe(`${main.url}/landed`);
+      expect((await nodeHttpFetch(`${main.url}/json`)).redirected).toBe(false);
+    });
   });
 });

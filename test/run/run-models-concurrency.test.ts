@@ -133,7 +133,7 @@ describe('runModels with concurrency', () => {
     ]);
   });
 
-  it('tells when each call ends, so started − ended counts the calls in flight, never over the limit', async () => {
+  it('tells when each call ends, so started − ended counts the calls in flight, never over the limit; drained comes last', async () => {
     // every call of a wave answers at once: the next wave starts before the finished events (deferred) arrive
     const models = timedModels({});
     const events: string[] = [];
@@ -153,11 +153,15 @@ describe('runModels with concurrency', () => {
             events.push(`ended ${model.id}`);
           },
           finished: (result) => void events.push(`finished ${result.model}`),
+          drained: () => void events.push('drained'),
         }),
       ),
     );
     expect(running).toBe(0);
     expect(mostRunning).toBe(2);
+    // said once, after the last finished event: nothing more comes
+    expect(events.filter((event) => event === 'drained')).toHaveLength(1);
+    expect(events.at(-1)).toBe('drained');
     for (const id of ['two:a', 'three:b', 'two:c', 'three:d', 'two:e', 'three:f']) {
       expect(events.indexOf(`started ${id}`)).toBeLessThan(events.indexOf(`ended ${id}`));
       expect(events.indexOf(`ended ${id}`)).toBeLessThan(events.indexOf(`finished ${id}`));

@@ -141,7 +141,8 @@ export async function runCompare(
     background,
   );
   // calls at once finish close together: their rows go in one transaction, their files after
-  const saveNow = plan.concurrency > 1 ? groupedSaves(save.saveMany) : async (result: ModelResult) => save(result);
+  const saveNow =
+    plan.concurrency > 1 ? groupedSaves(save.saveMany) : Object.assign(async (result: ModelResult) => save(result), { flush: () => {} });
   const createModel = deps.createModel ?? ((model: ResolvedModel) => createLanguageModel(model, io.env));
   const judged = await runModels(plan, {
     createModel,
@@ -173,6 +174,7 @@ export async function runCompare(
         progress.finished(saved);
         return saved;
       },
+      drained: () => saveNow.flush(),
     },
   })
     .finally(() => progress.stop())

@@ -141,7 +141,8 @@ export function createOutputSaver(
 
 /**
  * Hands results to `saveMany` in groups: those that finish within `delayMs` of the first one of a
- * group (or `maxGroup` of them) are saved together; each caller gets its own result back.
+ * group (or `maxGroup` of them) are saved together; each caller gets its own result back. `flush()`
+ * saves the group at once (nothing more will join it).
  */
 export function groupedSaves(saveMany: (results: readonly ModelResult[]) => Promise<ModelResult[]>, delayMs = 25, maxGroup = 200) {
   let group: { result: ModelResult; resolve: (saved: ModelResult) => void; reject: (error: unknown) => void }[] = [];
@@ -156,12 +157,18 @@ export function groupedSaves(saveMany: (results: readonly ModelResult[]) => Prom
       (error: unknown) => taken.forEach((entry) => entry.reject(error)),
     );
   };
-  return (result: ModelResult): Promise<ModelResult> =>
+  const saveOne = (result: ModelResult): Promise<ModelResult> =>
     new Promise((resolve, reject) => {
       group.push({ result, resolve, reject });
       if (group.length >= maxGroup) flush();
       else timer ??= setTimeout(flush, delayMs);
     });
+  // no result is coming to join the group (the run has drained): save it now
+  return Object.assign(saveOne, {
+    flush: () => {
+      if (group.length > 0) flush();
+    },
+  });
 }
 
 /** Where a result whose file could not be written still is, as the end of a warning line. */
