@@ -2,13 +2,14 @@
 //
 // Runs the built CLI on a 40-prompt JSONL × 5 models (five config providers, all on the local fake
 // server from test/support/fake-llm-server.ts, bundled on the fly and run in this process) at
-// `--concurrency 50`, with the server waiting 100 ms before each answer. The ideal is 200 calls /
-// 50 at once × 100 ms = 0.4 s of waiting plus startup, where startup is the median wall time of the
-// same CLI answering one prompt on one model from a server that answers at once. Prints the median
-// wall time of N runs, its ratio to the ideal (target ≤ 1.2×) and the child's peak RSS (target
-// ≤ 150 MB, read with a preloaded module that reports `process.resourceUsage().maxRSS` at exit). For
-// reference it also times bench/bare-sdk-batch.mjs, the same calls with the bare SDK and nothing else,
-// against the same ideal and against its own (400 ms + the bare script making one call).
+// `--concurrency 50`, with the server waiting 100 ms before each answer, and bench/bare-sdk-batch.mjs:
+// the same calls with the bare SDK and nothing else (no files, history or table). The target (issue 19,
+// replacing issue 8's ratio to an ideal that ignored the SDK's own cost per call): the CLI's median
+// wall time ≤ 1.1× the bare SDK's. For information it prints both against the ideal, 200 calls / 50
+// at once × 100 ms = 0.4 s of waiting plus startup (the median wall time of the same CLI answering one
+// prompt on one model from a server that answers at once; for the bare script, one call), and the
+// child's peak RSS (target ≤ 150 MB, read with a preloaded module that reports
+// `process.resourceUsage().maxRSS` at exit).
 // Checks every run: 200 results, all ok, and exactly 200 requests at the server. A benchmark, not a
 // test: it exits 0 whatever the ratios, and 1 only when a run itself fails.
 import path from 'node:path';
@@ -90,16 +91,17 @@ async function main() {
     }
     const waitingMs = ((prompts * providers.length) / concurrency) * answerDelayMs;
     const ideal = waitingMs + median(startup);
-    const ratio = median(batch) / ideal;
+    const ratio = median(batch) / median(bare);
+    const bareIdeal = waitingMs + median(bareStartup);
     const peak = Math.max(...rss);
     console.log(`wechat-writer batch bench (node ${process.version}, ${runs} runs, median wall time)`);
     console.log(`startup (1 prompt × 1 model, instant answer)   ${formatMs(median(startup), 1)}`);
     console.log(`ideal: ${waitingMs} ms of waiting + startup          ${formatMs(ideal, 1)}`);
     console.log(
-      `${prompts} × ${providers.length} at --concurrency ${concurrency}, ${answerDelayMs} ms answers  ${formatMs(median(batch), 1)}  ${ratio.toFixed(2)}× ideal  target ≤ 1.20×  ${verdict(ratio <= 1.2)}`,
+      `the bare SDK making the same calls              ${formatMs(median(bare), 1)}  ${(median(bare) / ideal).toFixed(2)}× the CLI's ideal, ${(median(bare) / bareIdeal).toFixed(2)}× its own`,
     );
     console.log(
-      `for reference: the bare SDK making the same calls  ${formatMs(median(bare), 1)}  ${(median(bare) / ideal).toFixed(2)}× ideal  (no CLI, files or history); ${(median(bare) / (waitingMs + median(bareStartup))).toFixed(2)}× its own ideal`,
+      `${prompts} × ${providers.length} at --concurrency ${concurrency}, ${answerDelayMs} ms answers  ${formatMs(median(batch), 1)}  ${(median(batch) / ideal).toFixed(2)}× ideal, ${ratio.toFixed(2)}× the bare SDK  target ≤ 1.10×  ${verdict(ratio <= 1.1)}`,
     );
     console.log(
       `peak RSS of the batch run (max of ${rss.length})        ${peak.toFixed(1).padStart(7)} MB   target ≤ 150 MB  ${verdict(peak <= 150)}`,

@@ -4,7 +4,9 @@
 // in 100 ms (five OpenAI-format providers): wechat-writer (`--prompts … --concurrency 50`, with its
 // files and history as usual) and promptfoo (`eval --max-concurrency 50 --no-cache --no-write`, one
 // provider per model, one test per prompt). Prints the median wall time of each and how many times
-// faster wechat-writer is (target ≥ 4×). promptfoo is not a dependency: PROMPTFOO_BIN names one, else
+// faster wechat-writer is (target ≥ 4×); for reference, in the same rounds, bench/bare-sdk-batch.mjs
+// making the same calls with the bare `openai` SDK and nothing else (no files, history or table), and
+// how many times faster than promptfoo that is. promptfoo is not a dependency: PROMPTFOO_BIN names one, else
 // promptfoo@0.121.20 (the newest that runs on Node 20) is installed once from the npm registry into
 // node_modules/.cache/promptfoo-bench. Checks that both made every call. Exits 0 whatever the ratio, 1
 // only when a run fails.
@@ -98,13 +100,31 @@ async function main() {
         throw new Error(`${label}: the server saw ${server.requests.length - before} requests, expected ${calls}`);
       return run.ms;
     };
+    const bare = [path.join(root, 'bench', 'bare-sdk-batch.mjs')];
+    const bareEnv = {
+      ...env,
+      BENCH_BASE_URL: server.openaiBaseURL,
+      BENCH_PROMPTS: String(prompts),
+      BENCH_CONCURRENCY: String(concurrency),
+    };
+    const timedBare = async () => {
+      const before = server.requests.length;
+      const run = await runNode(bare, { cwd: root, env: bareEnv });
+      if (run.code !== 0) throw new Error(`the bare SDK script failed\n${run.stderr.trim().split('\n').slice(-5).join('\n')}`);
+      if (server.requests.length - before !== calls)
+        throw new Error(`bare SDK: the server saw ${server.requests.length - before} requests, expected ${calls}`);
+      return run.ms;
+    };
     await timed('wechat-writer (warm-up)', ours);
     await timed(`promptfoo (warm-up)`, theirs);
+    await timedBare();
     const ourTimes = [];
     const theirTimes = [];
+    const bareTimes = [];
     for (let round = 0; round < runs; round += 1) {
       ourTimes.push(await timed('wechat-writer', ours));
       theirTimes.push(await timed('promptfoo', theirs));
+      bareTimes.push(await timedBare());
     }
     const faster = median(theirTimes) / median(ourTimes);
     console.log(
@@ -113,6 +133,9 @@ async function main() {
     console.log(`  promptfoo ${promptfooVersion.padEnd(10)}    ${formatMs(median(theirTimes), 0, 8)}`);
     console.log(
       `  wechat-writer          ${formatMs(median(ourTimes), 0, 8)}  ${faster.toFixed(1)}× faster  target ≥ ${targetTimesFaster}×  ${verdict(faster >= targetTimesFaster)}`,
+    );
+    console.log(
+      `  for reference: the bare openai SDK, same calls ${formatMs(median(bareTimes), 0, 8)}  ${(median(theirTimes) / median(bareTimes)).toFixed(1)}× faster than promptfoo (no files, history or table)`,
     );
   });
 }
