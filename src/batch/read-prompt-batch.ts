@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from '../config/zod.js';
 // only the Chinese locale: `z.locales` would bundle all forty-odd of zod's languages
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { UsageError } from '../errors/usage-error.js';

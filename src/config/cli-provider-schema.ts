@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { t } from '../i18n/translate.js';
 
 /** One place to read a thing: `path`, or `{ path, when: { type: result } }`. A plain path is read as `{ path }`. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.js';
 import { parseLanguage } from '../i18n/choose-language.js';
 import { t } from '../i18n/translate.js';
 import { maxConcurrency } from '../plan/concurrency-limit.js';

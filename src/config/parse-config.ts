@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import * as z from 'zod';
+import * as z from './zod.js';
 // only the Chinese locale: `z.locales` would bundle all forty-odd of zod's languages
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { UsageError } from '../errors/usage-error.js';

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
 /** How much V8 may grow the old generation past what is alive before it collects again, for a long batch. */
 const growingPercent = 100;
 
@@ -12,5 +10,6 @@ const growingPercent = 100;
  * sets the next limit, so setting it mid-process takes effect from the next collection.
  */
 export function holdHeapGrowth(): void {
-  setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+  // node:v8 loads only for such a batch
+  process.getBuiltinModule('node:v8').setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
 }

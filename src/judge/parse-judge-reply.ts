@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../config/zod.js';
 import { t } from '../i18n/translate.js';
 import { rubricKeys, scoreRange, type RubricKey } from './judge-rubric.js';
 import { meanScore, type JudgeScore } from './judge-score.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../config/zod.js';
 import { closestKey } from '../config/describe-config-issue.js';
 import { t } from '../i18n/translate.js';
 import { parseLimit, type KeyLimits, type Limit, type ProviderLimits } from './limit-spec.js';

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type Libsql from 'libsql';
 
 /** A connection to a SQLite file, through libsql (prebuilt binaries shipped through npm, no compiler). */
@@ -8,10 +9,12 @@ export type SqliteStatement = Libsql.Statement<unknown[]>;
 
 /**
  * Loads the driver (only now, so commands without history never load it) and gives the function that
- * opens (creating) a SQLite file. Fails when libsql has no binary for this platform.
+ * opens (creating) a SQLite file. Fails when libsql has no binary for this platform. libsql is
+ * CommonJS: `require` loads it as such, without the ES-module wrapper `import()` would first build by
+ * scanning its source for exports.
  */
 export async function loadSqlite(): Promise<(filePath: string) => SqliteDatabase> {
-  const { default: Database } = await import('libsql');
+  const Database = createRequire(import.meta.url)('libsql') as typeof Libsql;
   return (filePath) => new Database(filePath);
 }
 

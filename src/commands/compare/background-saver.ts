@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ResultRow } from '../../store/result-row.js';
 
 /** A batch this big saves its results in a thread of its own (below it, starting the thread, ~50 ms of CPU, costs more than it saves). */
@@ -58,6 +57,8 @@ export interface BackgroundSaver {
 export function startBackgroundSaver(data: SaveWorkerData, historyFailed: (message: string) => void): BackgroundSaver | null {
   const script = new URL('./save-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return null;
+  // node:worker_threads loads only for such a batch
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   const waiting = new Map<number, { resolve(files: SavedFile[]): void; reject(error: Error): void }>();
   let stopped: Error | null = null;
