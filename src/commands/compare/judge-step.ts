@@ -10,6 +10,7 @@ import type { LanguageModel } from '../../providers/language-model.js';
 import type { LimitKeeper } from '../../limits/limit-keeper.js';
 import type { ResolvedModel } from '../../providers/registry.js';
 import type { ModelResult } from '../../run/model-result.js';
+import { positionOf } from './position-of.js';
 
 /** What the run ends with: the results (scored when judged) and the judge's call(s). */
 export interface JudgedRun {
@@ -23,24 +24,6 @@ export interface JudgedRun {
 
 /** The plan the judge step reads (its `judgeMode`: rubric when absent). */
 export type JudgedPlan = RunPlan;
-
-/** Where a result sits in the run: its model's index, or in a batch prompt index × models + model index. */
-export function positionOf(plan: RunPlan, result: ModelResult): number {
-  const modelIndex = plan.models.findIndex((model) => model.id === result.model);
-  if (!plan.batch || result.promptId === undefined) return modelIndex;
-  return promptIndexOf(plan, result.promptId) * plan.models.length + modelIndex;
-}
-
-/** Each batch prompt's index by id, once per plan: a batch of thousands looks one up per result. */
-const promptIndexes = new WeakMap<RunPlan, Map<string, number>>();
-function promptIndexOf(plan: RunPlan, promptId: string): number {
-  let indexes = promptIndexes.get(plan);
-  if (!indexes) {
-    indexes = new Map((plan.batch ?? []).map((prompt, index) => [prompt.id, index]));
-    promptIndexes.set(plan, indexes);
-  }
-  return indexes.get(promptId) ?? -1;
-}
 
 /** Stores the pairwise judge's votes on the recorded run, dated now (the recorder warns once if the history fails). */
 function recordVotes(votes: readonly JudgeVote[], recorder: JudgeRecorder | null, io: CommandIO): void {

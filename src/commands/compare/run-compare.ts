@@ -4,7 +4,6 @@ import type { Prompter } from '../../cli/prompter.js';
 import { ExitCode, type ExitCodeValue } from '../../errors/exit-codes.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { loadSettings } from '../../config/load-settings.js';
-import { judgeNote } from '../../judge/judge-note.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { t } from '../../i18n/translate.js';
 import { buildRunPlan } from '../../plan/build-run-plan.js';
@@ -27,8 +26,8 @@ import { createBatchProgressReporter } from '../../ui/batch-progress-reporter.js
 import { renderMatrixTable } from '../../ui/matrix-table.js';
 import { renderSummaryTable } from '../../ui/summary-table.js';
 import { terminalWidth } from '../../ui/fit-table.js';
-import { judgeStep } from './judge-step.js';
 import { completeOptions } from './complete-options.js';
+import type { JudgedRun } from './judge-step.js';
 import { chooseProgressReporter } from './choose-progress-reporter.js';
 import { historyEnabled, openRunRecorder, startRunRecorder } from './record-history.js';
 import { prepareReport } from './prepare-report.js';
@@ -178,7 +177,12 @@ export async function runCompare(
     },
   })
     .finally(() => progress.stop())
-    .then((ran) => judgeStep(plan, ran, io, { createModel, recorder, limits: limits?.keeper }))
+    // the judge's modules load only for a run that has one
+    .then(async (ran): Promise<JudgedRun> =>
+      plan.judge
+        ? (await import('./judge-step.js')).judgeStep(plan, ran, io, { createModel, recorder, limits: limits?.keeper })
+        : { results: ran },
+    )
     .finally(async () => {
       await Promise.all([health.settled?.(), background?.close()]);
       recorder?.close();
@@ -202,7 +206,10 @@ export async function runCompare(
         ? renderMatrixTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) })
         : renderSummaryTable(results, { colorLevel, cwd: io.cwd, maxWidth: terminalWidth(io.stdout, io.env) }),
     );
-    if (judgeCall?.status === 'ok') io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
+    if (judgeCall?.status === 'ok') {
+      const { judgeNote } = await import('../../judge/judge-note.js');
+      io.stdout.write(`${judgeNote(judgeCall, results)}\n`);
+    }
     const reused = reusedLine(results);
     if (reused) io.stdout.write(`${reused}\n`);
     const showMode = show ?? (plan.models.length === 1 && !plan.batch && stdoutIsTerminal ? 'full' : 'none');

@@ -1,5 +1,5 @@
 import type { CommandIO } from '../../cli/command-io.js';
-import { positionOf } from './judge-step.js';
+import { positionOf } from './position-of.js';
 import type { RunRecorder } from './record-history.js';
 import type { RunPlan } from '../../plan/run-plan.js';
 import { slugify } from '../../plan/slugify.js';
