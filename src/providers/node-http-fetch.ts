@@ -21,7 +21,8 @@ export class RedirectRefusedError extends Error {
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+// (1xx never gets here: toResponse refuses any status outside 200–599, as the built-in fetch does)
+const nullBodyStatuses = new Set([204, 205, 304]);
 const maxRedirects = 20;
 
 function requestHeaders(init: RequestInit['headers']): Record<string, string> {

@@ -24,6 +24,7 @@ export interface RequestDeps {
   readTextFile(filePath: string): Promise<string>;
   /** The page language when the request says none (the CLI's). */
   language: Language;
+  /** The history store, opened once (lazily) and shared by every request. */
   store(): Promise<HistoryStore>;
   assets(): Promise<ViewAssets>;
   pages(): Promise<ViewPages>;

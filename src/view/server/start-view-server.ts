@@ -1,32 +1,23 @@
 import { createServer, type Server } from 'node:http';
-import type { Language } from '../../i18n/language.js';
-import type { Env } from '../../io/env.js';
-import type { HistoryStore } from '../../store/history-store.js';
 import { eventStream } from './event-stream.js';
-import { requestHandler } from './handle-request.js';
+import { requestHandler, type RequestDeps } from './handle-request.js';
 import type { HistoryWatcher } from './history-watcher.js';
 import { secretRedactor } from './redact-secrets.js';
 import { responder } from './send-response.js';
 import { cachedAssets, type ViewAssetFiles } from './view-assets.js';
-import type { ViewPages } from './view-pages.js';
 
 /** What the view server is built from; the command passes the real pieces, tests their own. */
-export interface ViewServerOptions {
+export interface ViewServerOptions extends Pick<
+  RequestDeps,
+  'env' | 'cwd' | 'currentDate' | 'readTextFile' | 'language' | 'store' | 'pages'
+> {
   host: string;
   /** 0: any free port. */
   port: number;
   token: string;
-  env: Env;
-  cwd: string;
-  currentDate(): Date;
-  readTextFile(filePath: string): Promise<string>;
-  language: Language;
-  /** The history store, opened once (lazily) and shared by every request. */
-  store(): Promise<HistoryStore>;
   /** A watcher over the history file for the event stream (opened when the first client listens). */
   watcher(): Promise<HistoryWatcher>;
   assets(): Promise<ViewAssetFiles> | ViewAssetFiles;
-  pages(): Promise<ViewPages>;
   /** Values no response may carry beyond the env's (keys and base URLs of the config); answers wait for them. */
   secrets?: () => Promise<readonly string[]>;
   /** Hears unexpected failures (500s, a failed poll). */
