@@ -19,75 +19,83 @@ export interface NodeHttpReply {
   done(): void;
 }
 
+const failure = (signal: AbortSignal | null | undefined, cause?: unknown) =>
+  signal?.aborted ? abortReason(signal) : new TypeError('terminated', cause === undefined ? undefined : { cause });
+
 /**
- * A web stream over a Node stream. A connection cut before the end errors it with
- * `TypeError: terminated`, as the built-in fetch does; an abort errors it with the signal's reason;
- * more than `maxBytes` (decoded) errors it with {@link ReplyTooLargeError} and stops reading, so
- * neither a gzip bomb nor an endless body is ever held in memory.
+ * Reads a body's chunks into `take` until it ends (`end`) or fails (`fail`), one of the two once. A
+ * connection cut before the end fails it with `TypeError: terminated`, as the built-in fetch does; an
+ * abort with the signal's reason; more than `maxBytes` (decoded) with {@link ReplyTooLargeError}, and
+ * reading stops, so neither a gzip bomb nor an endless body is ever held in memory. Returns `settle`,
+ * which ends the reading with `finish` instead (a cancel).
  */
-function webStream(reply: NodeHttpReply, source: Readable): ReadableStream<Uint8Array> {
+function readBody(
+  reply: NodeHttpReply,
+  source: Readable,
+  take: (chunk: Buffer) => void,
+  end: () => void,
+  fail: (error: unknown) => void,
+): (finish: () => void) => void {
   let settled = false;
   let received = 0;
-  const settleWith = (finish: () => void) => {
+  const settle = (finish: () => void) => {
     if (settled) return;
     settled = true;
     reply.done();
     finish();
   };
+  source.on('data', (chunk: Buffer) => {
+    if (settled) return;
+    received += chunk.length;
+    if (received > reply.maxBytes) {
+      settle(() => fail(new ReplyTooLargeError(reply.maxBytes)));
+      source.destroy();
+      return;
+    }
+    take(chunk);
+  });
+  source.on('end', () => settle(end));
+  source.on('error', (error) => settle(() => fail(failure(reply.signal, error))));
+  source.on('close', () => settle(() => fail(failure(reply.signal))));
+  return settle;
+}
+
+/** A web stream over a Node stream, read by {@link readBody}'s rules; a full queue pauses the source. */
+function webStream(reply: NodeHttpReply, source: Readable): ReadableStream<Uint8Array> {
+  let settle: (finish: () => void) => void = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      source.on('data', (chunk: Buffer) => {
-        if (settled) return;
-        received += chunk.length;
-        if (received > reply.maxBytes) {
-          settleWith(() => controller.error(new ReplyTooLargeError(reply.maxBytes)));
-          source.destroy();
-          return;
-        }
-        controller.enqueue(chunk);
-        if ((controller.desiredSize ?? 0) <= 0) source.pause();
-      });
-      source.on('end', () => settleWith(() => controller.close()));
-      source.on('error', (error) => settleWith(() => controller.error(failure(reply.signal, error))));
-      source.on('close', () => settleWith(() => controller.error(failure(reply.signal))));
+      settle = readBody(
+        reply,
+        source,
+        (chunk) => {
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 0) <= 0) source.pause();
+        },
+        () => controller.close(),
+        (error) => controller.error(error),
+      );
     },
     pull() {
       source.resume();
     },
     cancel(reason) {
-      settleWith(() => source.destroy(reason instanceof Error ? reason : undefined));
+      settle(() => source.destroy(reason instanceof Error ? reason : undefined));
     },
   });
 }
 
-const failure = (signal: AbortSignal | null | undefined, cause?: unknown) =>
-  signal?.aborted ? abortReason(signal) : new TypeError('terminated', cause === undefined ? undefined : { cause });
-
-/** The whole body of a Node stream, with the same limit and errors as {@link webStream}. */
+/** The whole body of a Node stream in one buffer, read by {@link readBody}'s rules. */
 function readWhole(reply: NodeHttpReply, source: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let received = 0;
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      reply.done();
-      finish();
-    };
-    source.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      received += chunk.length;
-      if (received > reply.maxBytes) {
-        settle(() => reject(new ReplyTooLargeError(reply.maxBytes)));
-        source.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    source.on('end', () => settle(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received))));
-    source.on('error', (error) => settle(() => reject(failure(reply.signal, error))));
-    source.on('close', () => settle(() => reject(failure(reply.signal))));
+    readBody(
+      reply,
+      source,
+      (chunk) => chunks.push(chunk),
+      () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
+      reject,
+    );
   });
 }
 
